@@ -1,0 +1,1 @@
+"""Pupil and staff rosters: reading MIS exports."""
