@@ -1,0 +1,19 @@
+"""The matcher kinds a rule file can name in `matcher = "…"`."""
+
+from companion.engine.matchers.absent import AbsentMatcher
+from companion.engine.matchers.attachment import AttachmentMatcher
+from companion.engine.matchers.base import Build, Env, Match, Matcher
+from companion.engine.matchers.context import ContextMatcher
+from companion.engine.matchers.email_domain import EmailDomainMatcher
+from companion.engine.matchers.phrases import PhrasesMatcher
+from companion.engine.matchers.roster import RosterMatcher
+from companion.engine.matchers.school_identity import SchoolIdentityMatcher
+from companion.engine.matchers.timetable import TimetableMatcher
+
+MATCHERS: dict[str, type[Matcher]] = {
+    cls.kind: cls
+    for cls in (PhrasesMatcher, SchoolIdentityMatcher, RosterMatcher, EmailDomainMatcher,
+                AbsentMatcher, ContextMatcher, TimetableMatcher, AttachmentMatcher)
+}
+
+__all__ = ["MATCHERS", "Build", "Env", "Match", "Matcher"]

@@ -1,0 +1,13 @@
+"""`matcher = "context"`: fires whenever the rule applies at all, i.e. on the request's
+`contexts` and `accounts` alone (e.g. every LinkedIn recommendation is a reference)."""
+
+from __future__ import annotations
+
+from companion.engine.matchers.base import Match, Matcher
+
+
+class ContextMatcher(Matcher):
+    kind = "context"
+
+    def find(self, post, env) -> Match | None:
+        return Match([])

@@ -1,0 +1,22 @@
+"""`matcher = "timetable"`: the post is made during a timetabled lesson or tutor period,
+from the school file's timetable and the request's `now` (the local clock if absent)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from companion.engine.matchers.base import Match, Matcher
+
+
+class TimetableMatcher(Matcher):
+    kind = "timetable"
+
+    def find(self, post, env) -> Match | None:
+        timetable = self.build.school.timetable
+        if timetable is None:
+            return None
+        moment = post.now or datetime.now()
+        period = timetable.period_at(moment)
+        if period is None or not period.lesson:
+            return None
+        return Match([], {"period": period.name, "time": moment.strftime("%H:%M")})

@@ -1,0 +1,55 @@
+"""A post made ready for matching: its text, folded text, words, links and language."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from companion.engine.request import Attachment
+from companion.engine.text import Token, fold, tokenize
+
+URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.I)
+MENTION_RE = re.compile(r"(?<![\w@])@\w{1,50}")
+HASHTAG_RE = re.compile(r"(?<![\w#&])#\w+")
+
+
+@dataclass
+class Post:
+    text: str
+    folded: str
+    tokens: list[Token]
+    language: str
+    context: str = "post"
+    site: str = ""
+    account_kind: str = "personal"
+    bio: str = ""
+    attachments: tuple[Attachment, ...] = ()
+    recipient_name: str = ""
+    now: datetime | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    hashtags: list[tuple[int, int]] = field(default_factory=list)
+    urls: list[tuple[int, int]] = field(default_factory=list)
+    _bio_folded: str | None = None
+    _token_starts: list[int] | None = None
+
+    @property
+    def bio_folded(self) -> str:
+        if self._bio_folded is None:
+            self._bio_folded = fold(self.bio)
+        return self._bio_folded
+
+    def token_index(self, offset: int) -> int:
+        """Index of the word that starts at or before `offset`."""
+        if self._token_starts is None:
+            self._token_starts = [t.start for t in self.tokens]
+        return max(0, bisect.bisect_right(self._token_starts, offset) - 1)
+
+
+def analyse_text(text: str) -> tuple[str, list[Token], list, list, list]:
+    """The parts of a post that depend on its text alone (cached by the checker)."""
+    folded = fold(text)
+    tokens = tokenize(folded)
+    spans = lambda rx: [m.span() for m in rx.finditer(text)]  # noqa: E731
+    return folded, tokens, spans(MENTION_RE), spans(HASHTAG_RE), spans(URL_RE)

@@ -1,0 +1,55 @@
+"""`postguard serve`: the app under waitress, on a loopback address only, warmed before it answers."""
+
+from __future__ import annotations
+
+import errno
+import ipaddress
+import logging
+import socket
+
+DEFAULT_PORT = 17345
+log = logging.getLogger("postguard")
+
+
+class ServeError(RuntimeError):
+    """The companion cannot start; the message says what to do."""
+
+
+def check_loopback(host: str) -> None:
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback:
+        raise ServeError(f"refusing to listen on {host}: the companion only listens on 127.0.0.1 (loopback)")
+
+
+def check_port_free(host: str, port: int) -> None:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno in (errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", -1)):
+                raise ServeError(
+                    f"port {port} on {host} is already in use (another PostGuard, or another program). "
+                    f"Start with `postguard serve --port N` and set the same port in the extension's options."
+                ) from None
+            raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+
+
+def serve(companion, host: str = "127.0.0.1", port: int = DEFAULT_PORT, threads: int = 4) -> None:
+    from waitress import serve as waitress_serve
+
+    from companion.web import create_app
+
+    check_loopback(host)
+    check_port_free(host, port)
+    companion.language.warm()  # the first check must not pay for loading profiles
+    app = create_app(companion, port=port)
+    log.info("PostGuard companion listening on http://%s:%d (school: %s, %d rules)",
+             host, port, companion.school.name, len(companion.rulebook.rules))
+    waitress_serve(
+        app, host=host, port=port, threads=threads, ident="PostGuard",
+        channel_timeout=30, cleanup_interval=10, connection_limit=100,
+        max_request_body_size=1024 * 1024, expose_tracebacks=False, clear_untrusted_proxy_headers=True,
+    )

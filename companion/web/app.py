@@ -1,0 +1,62 @@
+"""The Flask app factory: guards in front (Host, Origin, token, size), the /v1 blueprint behind."""
+
+from __future__ import annotations
+
+import hmac
+
+from flask import Flask, current_app, request
+from flask_cors import CORS
+
+from companion.web import api, errors
+from companion.web.origins import allowed_hosts, extension_origins, is_extension_origin
+
+MAX_BODY_BYTES = 1024 * 1024
+OPEN_PATHS = frozenset({"/v1/health"})
+
+
+def create_app(companion, port: int | None = None, test_config: dict | None = None) -> Flask:
+    """An app answering for `companion` (a companion.service.Companion) on 127.0.0.1:`port`."""
+    app = Flask(__name__)
+    app.config.update(
+        COMPANION=companion,
+        MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
+        ALLOWED_HOSTS=allowed_hosts(port),
+        EXTENSION_ORIGINS=extension_origins(companion.school.extension_ids),
+        JSON_SORT_KEYS=False,
+    )
+    if test_config:
+        app.config.update(test_config)
+    CORS(
+        app,
+        origins=list(app.config["EXTENSION_ORIGINS"]) + [r"moz-extension://[0-9a-f-]+"],
+        methods=["GET", "POST", "PUT", "OPTIONS"],
+        allow_headers=["Authorization", "Content-Type"],
+        always_send=False,
+        max_age=600,
+    )
+    app.before_request(_guard)
+    app.register_blueprint(api.bp)
+    errors.register(app)
+    return app
+
+
+def _guard():
+    """Refuse before any handler runs: wrong Host (DNS rebinding), web-page Origin, no token, too big."""
+    config = current_app.config
+    hosts = request.headers.getlist("Host") if hasattr(request.headers, "getlist") else [request.host]
+    if len(hosts) != 1 or hosts[0] not in config["ALLOWED_HOSTS"]:
+        return errors.error_response(421)
+    origin = request.headers.get("Origin")
+    if origin is not None and not is_extension_origin(origin, config["EXTENSION_ORIGINS"]):
+        return errors.error_response(403, "Web pages may not use PostGuard's companion.")
+    if request.method == "OPTIONS":
+        return None  # CORS preflight: flask-cors answers it for the extension's origins
+    if request.content_length is not None and request.content_length > MAX_BODY_BYTES:
+        return errors.error_response(413)
+    if request.path in OPEN_PATHS:
+        return None
+    supplied = request.headers.get("Authorization", "")
+    expected = "Bearer " + config["COMPANION"].token()
+    if not hmac.compare_digest(supplied.encode(), expected.encode()):
+        return errors.error_response(401)
+    return None

@@ -1,0 +1,106 @@
+"""The core categories end to end through the engine, with spans on the right words."""
+
+
+def test_pupil_full_name_possessive_accents_and_hashtag(check):
+    assert check("Well done Oliver Bennett!")["pupil_reference"] == ["Oliver Bennett"]
+    assert check("So proud of ollie bennett's goal")["pupil_reference"] == ["ollie bennett's"]
+    assert check("Star of the week: #OliverBennett")["pupil_reference"] == ["OliverBennett"]
+    assert check("Zoe O’Connor Smith was brilliant")["pupil_reference"] == ["Zoe O’Connor Smith"]
+    assert check("zoë o'connor - smith again")["pupil_reference"] == ["zoë o'connor - smith"]
+    assert check("ISLA O'CONNORS mum said hi")["pupil_reference"] == ["ISLA O'CONNORS"]
+    assert check("Mary Jane Watson and Mary Watson")["pupil_reference"] == ["Mary Jane Watson", "Mary Watson"]
+
+
+def test_a_first_name_alone_is_not_a_pupil_reference(check):
+    assert "pupil_reference" not in check("My daughter Grace loved her party, and Oliver the cat slept")
+    assert "pupil_reference" not in check("Bennett is a common surname")
+
+
+def test_names_that_are_ordinary_words_need_capitals(check):
+    assert check("Grace Hope won the race")["pupil_reference"] == ["Grace Hope"]
+    assert "pupil_reference" not in check("amazing grace hope you all enjoy the concert")
+
+
+def test_pupil_names_in_emoji_heavy_text_have_code_point_spans(companion):
+    text = "🎉🎉 Well done Harry Patel 👏"
+    finding = companion.check({"text": text})["findings"][0]
+    span = finding["spans"][0]
+    assert text[span["start"]:span["end"]] == "Harry Patel"
+
+
+def test_colleague_by_full_name_or_title_and_surname(check):
+    assert check("Lunch with Janet Holloway")["colleague_reference"] == ["Janet Holloway"]
+    assert check("Thanks Mrs Holloway and Dr. Sharma-Lewis")["colleague_reference"] == ["Mrs Holloway", "Dr. Sharma-Lewis"]
+    assert "colleague_reference" not in check("Mr Smith from the garage fixed my car")
+
+
+def test_school_identity_in_all_its_forms(check):
+    for text, words in [
+        ("Proud to teach at The Crypt School", ["The Crypt School"]),
+        ("crypt school sports day", ["crypt school"]),
+        ("Go @CryptSchool!", ["@CryptSchool"]),
+        ("#cryptfamily #TheCryptSchool", ["#cryptfamily", "#TheCryptSchool"]),
+        ("see https://www.cryptschool.example/news", ["https://www.cryptschool.example/news"]),
+    ]:
+        assert check(text)["school_reference"] == words, text
+
+
+def test_the_crypt_of_a_cathedral_is_not_the_school(check):
+    assert check("Visited the crypt at Gloucester Cathedral, then crypto news") == {}
+
+
+def test_disclaimer_in_post_or_bio_stops_missing_disclaimer(check):
+    text = "Great results day at The Crypt School"
+    assert set(check(text)) == {"school_reference", "missing_disclaimer"}
+    assert set(check(text + ". Views are my own")) == {"school_reference"}
+    assert set(check(text, account={"kind": "personal", "bio": "Teacher. Opinions my own."})) == {"school_reference"}
+    assert set(check("Diwrnod gwych yn Crypt School heddiw, barn fy hun")) == {"school_reference"}
+
+
+def test_school_accounts_need_no_disclaimer(check):
+    assert check("Great results day at The Crypt School", account={"kind": "school"}) == {}
+
+
+def test_work_email_in_login_and_posts_but_not_lookalikes(check):
+    assert check("jo.smith@cryptschool.example", context="login")["work_email"] == ["jo.smith@cryptschool.example"]
+    assert check("  JO@Staff.CryptSchool.Example  ", context="signup")["work_email"] == ["JO@Staff.CryptSchool.Example"]
+    assert check("jo @ cryptschool.example", context="login")["work_email"] == ["jo @ cryptschool.example"]
+    assert check("jo@cryptschool.example.evil.net", context="login") == {}
+    assert check("jo@notcryptschool.example", context="login") == {}
+    assert check("jo@gmail.com", context="signup") == {}
+    assert check("email me at jo@cryptschool.example")["work_email"] == ["jo@cryptschool.example"]
+
+
+def test_login_context_checks_only_the_address(check):
+    assert check("Oliver Bennett", context="login") == {}
+
+
+def test_html_is_checked_and_its_text_returned(companion):
+    response = companion.check({"html": "<p><span>Hi </span><b>Oliver</b> Bennett</p><p>#CryptSchool</p>"})
+    assert response["text"] == "Hi Oliver Bennett\n#CryptSchool"
+    spans = {f["category"]: f["spans"] for f in response["findings"]}
+    assert spans["pupil_reference"] == [{"start": 3, "end": 17}]
+    assert spans["school_reference"] == [{"start": 18, "end": 30}]
+
+
+def test_unknown_context_and_site_are_checked_as_a_post(check):
+    assert "pupil_reference" in check("Well done Oliver Bennett", context="story", site="mastodon.social")
+
+
+def test_switched_off_categories_do_not_warn_but_locked_ones_do(companion, check):
+    companion.update_settings({"school_reference": False})
+    assert "school_reference" not in check("Proud of @CryptSchool")
+    assert "pupil_reference" in check("Well done Oliver Bennett")
+
+
+def test_response_names_the_language(companion):
+    response = companion.check({"text": "Llongyfarchiadau i bawb ym Mlwyddyn 7 ar eu gwaith caled heddiw, da iawn chi"})
+    assert response["language"] == "cy"
+
+
+def test_without_a_roster_names_are_not_known(home):
+    from companion.service import Companion
+
+    service = Companion(home=home)
+    assert service.check({"text": "Well done Oliver Bennett"})["findings"] == []
+    service.close()
