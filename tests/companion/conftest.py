@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from flask.testing import FlaskClient
 
 from companion.roster.importer import import_roster
 from companion.service import Companion
@@ -58,11 +67,66 @@ def check(companion):
 @pytest.fixture
 def client(companion):
     app = create_app(companion, port=PORT)
-    test_client = app.test_client()
-    test_client.environ_base.update({"HTTP_HOST": f"127.0.0.1:{PORT}"})
-    return test_client
+    return LoopbackClient(app, app.response_class, use_cookies=False)
+
+
+class LoopbackClient(FlaskClient):
+    """A test client whose requests are addressed to 127.0.0.1:PORT, as the extension's are."""
+
+    def open(self, *args, **kwargs):
+        kwargs.setdefault("base_url", f"http://127.0.0.1:{PORT}")
+        return super().open(*args, **kwargs)
 
 
 @pytest.fixture
 def auth(companion) -> dict:
     return {"Authorization": f"Bearer {companion.token()}"}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@dataclass
+class Served:
+    port: int
+    token: str
+    process: subprocess.Popen
+
+    def request(self, path: str, body=None, headers: dict | None = None, raw: bytes | None = None):
+        """(status, decoded JSON body) of a request to the served companion."""
+        data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{self.port}{path}", data=data,
+            headers={"Content-Type": "application/json", "Authorization": f"Bearer {self.token}", **(headers or {})})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as reply:
+                return reply.status, json.loads(reply.read())
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read() or b"null")
+
+
+@pytest.fixture
+def served(home):
+    """The real companion under waitress, in its own process, on a free loopback port."""
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "companion", "serve", "--port", str(port)], cwd=REPO,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/health", timeout=1):
+                break
+        except (urllib.error.URLError, ConnectionError):
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                raise AssertionError("companion did not start: " + (process.stdout.read() or ""))
+            time.sleep(0.05)
+    token = subprocess.run([sys.executable, "-m", "companion", "token"], capture_output=True, text=True,
+                           cwd=REPO, check=True).stdout.strip()
+    yield Served(port, token, process)
+    if process.poll() is None:
+        process.terminate()
+        process.wait(timeout=10)
