@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 from companion.engine.categories import CATEGORY_IDS
@@ -12,7 +13,7 @@ from companion.engine.checker import Checker
 from companion.engine.request import parse_request
 from companion.engine.language import DEFAULT_LANGUAGES, LanguageDetector
 from companion.engine.rulebook import load_rulebook
-from companion.engine.school import load_school
+from companion.engine.school import in_pilot, load_school
 from companion.paths import data_dir, default_rules_dir, default_school_file
 from companion.roster.importer import KINDS, load_index
 from companion.roster.names import NameHasher
@@ -122,10 +123,37 @@ class Companion:
         if request.trigger == "submit":
             for finding in response["findings"]:
                 self.store.count(finding["category"], finding["rule"])
+        if in_pilot(self.school, date.today()):
+            response["findings"] = []
+            response["pilot"] = True
         return response
 
     def feedback(self, category: str, rule: str, kind: str = "false_alarm") -> None:
         self.store.count(category, rule, kind)
+
+    def weekly_counts(self, weeks: int = 8) -> dict[str, dict[str, dict[str, int]]]:
+        """{"2026-W48": {"pupil_reference": {"warning": 3, "false_alarm": 1}}}: counts only, no text."""
+        since = date.today() - timedelta(weeks=weeks)
+        out: dict[str, dict[str, dict[str, int]]] = {}
+        for day, category, _rule, kind, n in self.store.counts(since):
+            year, week, _ = date.fromisoformat(day).isocalendar()
+            bucket = out.setdefault(f"{year}-W{week:02d}", {}).setdefault(category, {})
+            bucket[kind] = bucket.get(kind, 0) + n
+        return out
+
+    def status(self) -> dict:
+        """What IT and the Network Manager may see: versions, school, sizes and counts, never names or text."""
+        from companion import __version__
+
+        return {
+            "version": __version__,
+            "rules_version": self.rulebook.version,
+            "rules": len(self.rulebook.rules),
+            "school": self.school.name,
+            "pilot": in_pilot(self.school, date.today()),
+            "rosters": {kind: self.roster_size(kind) for kind in KINDS},
+            "weekly_counts": self.weekly_counts(),
+        }
 
     def close(self) -> None:
         self.store.close()

@@ -58,7 +58,9 @@ class TomlDoc:
 
 
 def _describe(kind: type | tuple) -> str:
-    names = {str: "text in quotes", int: "a whole number", float: "a number", bool: "true or false",
+    import datetime
+
+    names = {datetime.date: "a date like 2026-12-01", str: "text in quotes", int: "a whole number", float: "a number", bool: "true or false",
              list: "a list [ … ]", dict: "a table", type(None): "nothing"}
     if isinstance(kind, tuple):
         return " or ".join(names.get(k, k.__name__) for k in kind)

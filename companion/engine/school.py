@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 
 from companion.engine.categories import CATEGORY_IDS
@@ -52,6 +52,8 @@ class School:
     off: frozenset[str] = frozenset()
     timetable: Timetable | None = None
     extension_ids: tuple[str, ...] = ()
+    pilot: bool = False
+    pilot_until: date | None = None
     source: Path | None = field(default=None, compare=False)
 
 
@@ -87,6 +89,9 @@ def load_school(path: Path | str) -> School:
     if clash:
         raise doc.error("off", f"{', '.join(sorted(clash))} cannot be both locked and off")
     extension = doc.get(data, "extension", dict, default={})
+    pilot_until = doc.get(policy, "pilot_until", date, where="policy", default=None)
+    if isinstance(pilot_until, datetime):
+        pilot_until = pilot_until.date()
 
     return School(
         name=name,
@@ -101,8 +106,15 @@ def load_school(path: Path | str) -> School:
         off=off,
         timetable=_timetable(doc, data),
         extension_ids=tuple(doc.strings(extension, "ids", where="extension")),
+        pilot=doc.get(policy, "pilot", bool, where="policy", default=False),
+        pilot_until=pilot_until,
         source=doc.path,
     )
+
+
+def in_pilot(school: School, today: date) -> bool:
+    """Pilot mode: warnings are counted for IT but not shown to staff."""
+    return school.pilot or (school.pilot_until is not None and today <= school.pilot_until)
 
 
 def _categories(doc: TomlDoc, policy: dict, key: str) -> frozenset[str]:

@@ -104,3 +104,25 @@ def test_without_a_roster_names_are_not_known(home):
     service = Companion(home=home)
     assert service.check({"text": "Well done Oliver Bennett"})["findings"] == []
     service.close()
+
+
+def test_pilot_mode_counts_warnings_but_shows_none(home, tmp_path):
+    from companion.service import Companion
+
+    school = tmp_path / "school.toml"
+    school.write_text('[school]\nname = "The Crypt School"\n\n[policy]\npilot_until = 2099-01-31\n')
+    service = Companion(home=home, school_file=school)
+    response = service.check({"text": "Proud of The Crypt School"})
+    assert response["findings"] == [] and response["pilot"] is True
+    assert {row[1] for row in service.store.counts()} == {"school_reference", "missing_disclaimer"}
+    assert service.status()["pilot"] is True
+    service.close()
+
+
+def test_status_gives_counts_and_sizes_but_no_names(companion):
+    companion.check({"text": "Well done Oliver Bennett"})
+    status = companion.status()
+    assert status["rosters"] == {"pupils": 6, "staff": 3}
+    (week,) = status["weekly_counts"].values()
+    assert week == {"pupil_reference": {"warning": 1}}
+    assert "Oliver" not in str(status) and status["school"] == "The Crypt School"
