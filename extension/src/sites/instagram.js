@@ -1,0 +1,48 @@
+// Instagram adapter: caption box and Share, comments, direct messages, Follow, login and e-mail sign-up.
+
+export default {
+  name: 'instagram',
+  hosts: ['www.instagram.com', 'instagram.com'],
+  surfaces: [
+    {
+      context: 'message',
+      composer: 'div[aria-label="Message"][contenteditable="true"]',
+      submit: 'div[role="button"]',
+      submitLabels: ['Send'],
+      enterSubmits: true,
+    },
+    {
+      context: 'comment',
+      composer: 'textarea[aria-label^="Add a comment"]',
+      submit: 'div[role="button"], button[type="submit"]',
+      submitLabels: ['Post'],
+      enterSubmits: true,
+    },
+    {
+      context: 'post',
+      composer: 'div[aria-label^="Write a caption"][contenteditable="true"]',
+      submit: 'div[role="button"]',
+      submitLabels: ['Share'],
+    },
+  ],
+  // Searched inside the composer's own dialog.
+  attachments: 'img[src^="blob:"], video',
+  account: {},
+  login: {
+    fields: 'input[name="username"]',
+    buttons: 'button[type="submit"]',
+  },
+  signup: {
+    fields: 'input[name="emailOrPhone"]',
+    buttons: 'button[type="submit"]',
+  },
+  contact: [
+    {
+      context: 'follow',
+      button: 'header button, button',
+      buttonLabels: ['Follow', 'Follow Back'],
+      nameFrom: ['header'],
+      nameSelector: 'h2, h1',
+    },
+  ],
+};

@@ -1,0 +1,277 @@
+// E2E: PostGuard in real Chromium against the real companion, on Draft.js (X) and Lexical (Facebook) stand-ins.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  EXTENSION_ID, buildFixtures, dialog, docsPath, launchBrowser, pairThroughOptions, screenshotsWanted, startCompanion, until,
+} from './harness.mjs';
+
+const PUPIL_POST = 'Well done Oliver Bennett';
+const SCHOOL_POST = 'Proud to teach at The Crypt School';
+const CLEAN_POST = 'Lovely crisp morning for a run by the canal';
+
+let companion;
+let browser;
+
+async function openX(path = '/home') {
+  const page = await browser.context.newPage();
+  await page.goto(`https://x.com${path}`);
+  await page.waitForSelector('html[data-postguard-active]');
+  return page;
+}
+
+async function typeInto(page, selector, text) {
+  await page.click(selector);
+  await page.keyboard.type(text);
+  await until(page, ([sel, want]) => document.querySelector(sel)?.innerText.includes(want), [selector, text]);
+}
+
+const X_COMPOSER = '[data-testid="tweetTextarea_0"]';
+const X_POST = '[data-testid="tweetButtonInline"]';
+const posts = (page) => page.evaluate(() => window.__posts.map((post) => post.text));
+
+describe('PostGuard end to end', { timeout: 150000 }, () => {
+  before(async () => {
+    const [fixtures, started] = await Promise.all([buildFixtures(), startCompanion()]);
+    companion = started;
+    browser = await launchBrowser({ fixtures });
+    const status = await pairThroughOptions(browser.context, companion);
+    assert.match(status, /Paired/);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await companion?.cleanup();
+  });
+
+  test('a post naming a pupil is held and shows the overlay', async () => {
+    const page = await openX();
+    await typeInto(page, X_COMPOSER, PUPIL_POST);
+    await page.click(X_POST);
+    const overlay = dialog(page);
+    await overlay.waitFor();
+    assert.equal(await overlay.getAttribute('aria-modal'), 'true');
+    assert.match(await overlay.locator('#pg-title').textContent(), /Check this post/);
+    const finding = overlay.locator('li.finding[data-category="pupil_reference"]');
+    assert.equal(await finding.count(), 1);
+    assert.equal(await finding.locator('mark').first().textContent(), 'Oliver Bennett');
+    assert.match(await finding.locator('.clause').textContent(), /pupils/);
+    assert.deepEqual(await posts(page), []);
+    if (screenshotsWanted()) await page.screenshot({ path: docsPath('screenshot-overlay.png') });
+    await page.close();
+  });
+
+  test('Edit post closes the overlay, keeps the text and returns focus to the composer', async () => {
+    const page = await openX();
+    await typeInto(page, X_COMPOSER, PUPIL_POST);
+    await page.click(X_POST);
+    await dialog(page).waitFor();
+    await dialog(page).getByRole('button', { name: 'Edit post' }).click();
+    await dialog(page).waitFor({ state: 'detached' });
+    assert.equal(await page.locator(X_COMPOSER).innerText(), PUPIL_POST);
+    assert.equal(await page.evaluate((sel) => document.activeElement === document.querySelector(sel), X_COMPOSER), true);
+    assert.deepEqual(await posts(page), []);
+    // Typing goes on in the same editor: Draft.js was never written to.
+    await page.keyboard.type('!');
+    await until(page, (sel) => document.querySelector(sel).innerText.includes('!'), X_COMPOSER);
+    assert.equal(await page.locator(X_COMPOSER).innerText(), `${PUPIL_POST}!`);
+    await page.close();
+  });
+
+  test('Esc closes the overlay like Edit post', async () => {
+    const page = await openX();
+    await typeInto(page, X_COMPOSER, PUPIL_POST);
+    await page.click(X_POST);
+    await dialog(page).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog(page).waitFor({ state: 'detached' });
+    assert.equal(await page.locator(X_COMPOSER).innerText(), PUPIL_POST);
+    assert.deepEqual(await posts(page), []);
+    await page.close();
+  });
+
+  test('a clean post goes through without an overlay', async () => {
+    const page = await openX();
+    await page.evaluate(() => {
+      window.__sawDialog = false;
+      new MutationObserver(() => {
+        if (document.querySelector('postguard-ui')?.shadowRoot?.querySelector('[role="dialog"]')) window.__sawDialog = true;
+      }).observe(document.documentElement, { childList: true, subtree: true });
+    });
+    await typeInto(page, X_COMPOSER, CLEAN_POST);
+    await page.click(X_POST);
+    await until(page, () => window.__posts.length === 1);
+    assert.deepEqual(await posts(page), [CLEAN_POST]);
+    assert.equal(await page.evaluate(() => window.__sawDialog), false);
+    await page.close();
+  });
+
+  test('Post anyway posts exactly once', async () => {
+    const page = await openX();
+    await typeInto(page, X_COMPOSER, PUPIL_POST);
+    await page.click(X_POST);
+    await dialog(page).waitFor();
+    await dialog(page).getByRole('button', { name: 'Post anyway' }).click();
+    await until(page, () => window.__posts.length >= 1);
+    // A later clean post lands as the second: the held one was not replayed twice.
+    await typeInto(page, X_COMPOSER, CLEAN_POST);
+    await page.click(X_POST);
+    await until(page, () => window.__posts.length >= 2);
+    assert.deepEqual(await posts(page), [PUPIL_POST, CLEAN_POST]);
+    await page.close();
+  });
+
+  test('Ctrl+Enter is held too, and Post anyway replays the shortcut once', async () => {
+    const page = await openX();
+    await typeInto(page, X_COMPOSER, PUPIL_POST);
+    await page.keyboard.press('Control+Enter');
+    await dialog(page).waitFor();
+    assert.deepEqual(await posts(page), []);
+    await dialog(page).getByRole('button', { name: 'Post anyway' }).click();
+    await until(page, () => window.__posts.length >= 1);
+    await typeInto(page, X_COMPOSER, CLEAN_POST);
+    await page.keyboard.press('Control+Enter');
+    await until(page, () => window.__posts.length >= 2);
+    assert.deepEqual(await page.evaluate(() => window.__posts.map((post) => [post.text, post.via])), [[PUPIL_POST, 'shortcut'], [CLEAN_POST, 'shortcut']]);
+    await page.close();
+  });
+
+  test('plain Enter is a new line, not a submit', async () => {
+    const page = await openX();
+    await typeInto(page, X_COMPOSER, 'First line');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Second line');
+    await until(page, (sel) => document.querySelector(sel).innerText.includes('Second line'), X_COMPOSER);
+    assert.equal(await dialog(page).count(), 0);
+    assert.deepEqual(await posts(page), []);
+    await page.close();
+  });
+
+  test('as you type, a badge counts the findings and the words are highlighted', async () => {
+    const page = await openX();
+    await typeInto(page, X_COMPOSER, `${PUPIL_POST} 🎉 at The Crypt School`);
+    const badge = page.locator('postguard-ui .badge');
+    await badge.waitFor();
+    assert.equal(Number(await badge.textContent()) >= 2, true);
+    // The editor's DOM carries no PostGuard markup.
+    assert.equal(await page.locator(`${X_COMPOSER} mark, ${X_COMPOSER} postguard-ui`).count(), 0);
+    const highlighted = await page.evaluate(() => [...(CSS.highlights.get('postguard') ?? [])].map((range) => range.toString()));
+    assert.ok(highlighted.includes('Oliver Bennett'), `highlighted: ${highlighted}`);
+    assert.ok(highlighted.includes('The Crypt School'), `highlighted: ${highlighted}`);
+    await page.close();
+  });
+
+  test('a Lexical (Facebook) post naming the school is held; Post anyway posts it once', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.facebook.com/');
+    await page.waitForSelector('html[data-postguard-active]');
+    const composer = '[role="textbox"][data-lexical-editor="true"]';
+    await page.click(composer);
+    await page.keyboard.type(SCHOOL_POST);
+    await until(page, ([sel, want]) => document.querySelector(sel).innerText.includes(want), [composer, SCHOOL_POST]);
+    await page.click('div[role="button"][aria-label="Post"]');
+    await dialog(page).waitFor();
+    const categories = await dialog(page).locator('li.finding').evaluateAll((items) => items.map((item) => item.dataset.category));
+    assert.ok(categories.includes('school_reference'), categories.join());
+    assert.ok(categories.includes('missing_disclaimer'), categories.join());
+    await dialog(page).getByRole('button', { name: 'Post anyway' }).click();
+    await until(page, () => window.__posts.length >= 1);
+    assert.deepEqual(await page.evaluate(() => window.__posts.map((post) => post.text)), [SCHOOL_POST]);
+    await page.close();
+  });
+
+  test('a work e-mail address typed into the X login is warned before it goes', async () => {
+    const page = await openX('/i/flow/login');
+    await page.fill('input[autocomplete="username"]', 'jo@cryptschool.example');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await dialog(page).waitFor();
+    assert.equal(await dialog(page).locator('li.finding[data-category="work_email"]').count(), 1);
+    assert.deepEqual(await page.evaluate(() => window.__logins), []);
+    await dialog(page).getByRole('button', { name: 'Edit post' }).click();
+    // Enter in the field is held as well.
+    await page.focus('input[autocomplete="username"]');
+    await page.keyboard.press('Enter');
+    await dialog(page).waitFor();
+    assert.deepEqual(await page.evaluate(() => window.__logins), []);
+    await dialog(page).getByRole('button', { name: 'Edit post' }).click();
+    // A personal address is not held.
+    await page.fill('input[autocomplete="username"]', 'jo.smith@example.org');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await until(page, () => window.__logins.length === 1);
+    assert.deepEqual(await page.evaluate(() => window.__logins.map((login) => login.value)), ['jo.smith@example.org']);
+    await page.close();
+  });
+
+  test('"This warning is wrong" reports the rule, never the text', async () => {
+    const page = await openX();
+    await typeInto(page, X_COMPOSER, PUPIL_POST);
+    await page.click(X_POST);
+    const finding = dialog(page).locator('li.finding[data-category="pupil_reference"]');
+    await finding.waitFor();
+    await finding.getByRole('button', { name: 'This warning is wrong' }).click();
+    await finding.getByText('Thanks, IT will review this rule').waitFor();
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+
+  test('a category switched off in the popup no longer warns', async () => {
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
+    await popup.waitForSelector('body[data-ready="true"]');
+    for (const id of ['school_reference', 'missing_disclaimer']) {
+      const toggle = popup.locator(`input[data-category="${id}"]`);
+      assert.equal(await toggle.isChecked(), true);
+      await toggle.uncheck();
+      await popup.waitForFunction((cat) => !document.querySelector(`input[data-category="${cat}"]`).disabled, id);
+      assert.equal(await toggle.isChecked(), false);
+    }
+    const { body } = await companion.request('GET', '/v1/settings');
+    assert.equal(body.categories.school_reference, false);
+    const page = await openX();
+    await typeInto(page, X_COMPOSER, SCHOOL_POST);
+    await page.click(X_POST);
+    await until(page, () => window.__posts.length === 1);
+    assert.deepEqual(await posts(page), [SCHOOL_POST]);
+    await page.close();
+    for (const id of ['school_reference', 'missing_disclaimer']) {
+      await popup.locator(`input[data-category="${id}"]`).check();
+      await popup.waitForFunction((cat) => !document.querySelector(`input[data-category="${cat}"]`).disabled, id);
+    }
+    assert.equal((await companion.request('GET', '/v1/settings')).body.categories.school_reference, true);
+    await popup.close();
+  });
+
+  test('an IT-locked category cannot be switched off', async () => {
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
+    await popup.waitForSelector('body[data-ready="true"]');
+    const toggle = popup.locator('input[data-category="pupil_reference"]');
+    assert.equal(await toggle.isDisabled(), true);
+    assert.equal(await toggle.isChecked(), true);
+    assert.match(await popup.locator('li[data-category="pupil_reference"] .lock').textContent(), /Locked/);
+    if (screenshotsWanted()) await popup.screenshot({ path: docsPath('screenshot-popup.png'), fullPage: true });
+    // Even a message straight to the background is refused by the companion.
+    const answer = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'setCategory', id: 'pupil_reference', enabled: false }));
+    assert.equal(answer.ok, false);
+    assert.match(answer.message, /locked/i);
+    assert.equal((await companion.request('GET', '/v1/settings')).body.categories.pupil_reference, true);
+    await popup.close();
+  });
+
+  test('a stopped companion does not block posting, and the badge and a notice say so', async () => {
+    await companion.stop();
+    const page = await openX();
+    await typeInto(page, X_COMPOSER, PUPIL_POST);
+    await page.click(X_POST);
+    await until(page, () => window.__posts.length === 1);
+    assert.deepEqual(await posts(page), [PUPIL_POST]);
+    const notice = page.locator('postguard-ui .notice');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /not running/);
+    await browser.worker.evaluate(async () => {
+      for (let i = 0; i < 100 && (await chrome.action.getBadgeText({})) !== 'off'; i += 1) await new Promise((r) => setTimeout(r, 50));
+    });
+    assert.equal(await browser.worker.evaluate(() => chrome.action.getBadgeText({})), 'off');
+    await page.close();
+  });
+});
