@@ -51,5 +51,6 @@ def serve(companion, host: str = "127.0.0.1", port: int = DEFAULT_PORT, threads:
     waitress_serve(
         app, host=host, port=port, threads=threads, ident="PostGuard",
         channel_timeout=30, cleanup_interval=10, connection_limit=100,
-        max_request_body_size=1024 * 1024, expose_tracebacks=False, clear_untrusted_proxy_headers=True,
+        max_request_body_size=1024 * 1024, inbuf_overflow=2 * 1024 * 1024,  # bodies stay in memory, never temp files
+        expose_tracebacks=False, clear_untrusted_proxy_headers=True,
     )

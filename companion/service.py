@@ -14,6 +14,7 @@ from companion.engine.request import parse_request
 from companion.engine.language import DEFAULT_LANGUAGES, LanguageDetector
 from companion.engine.rulebook import load_rulebook
 from companion.engine.school import in_pilot, load_school
+from companion.pairing import Pairing, proof
 from companion.paths import data_dir, default_rules_dir, default_school_file
 from companion.roster.importer import KINDS, load_index
 from companion.roster.names import NameHasher
@@ -39,6 +40,7 @@ class Companion:
         self.rulebook = load_rulebook(self.rules_dir, self.school)
         self.store = Store(self.home)
         self.secrets = secrets or SecretStore(self.home)
+        self.pairing = Pairing(self.store, self.secrets)
         self._key = self.secrets.roster_key()
         self.hasher = NameHasher(self._key)
         self.language = LanguageDetector(self.school.default_language,
@@ -50,10 +52,15 @@ class Companion:
         self.refresh_rosters(force=True)
 
     def token(self) -> str:
-        """The extension's bearer token, read from the keyring once."""
-        if getattr(self, "_token", None) is None:
-            self._token = self.secrets.token()
-        return self._token
+        """The install-wide bearer token (`postguard token`), read from the keyring once."""
+        return self.pairing.default_token()
+
+    def authenticate(self, origin: str | None, bearer: str) -> bool:
+        return self.pairing.secret_for(origin, bearer) is not None
+
+    def proofs(self, origin: str | None, nonce: str) -> list[str]:
+        """Answers to the extension's challenge, one per secret it may hold."""
+        return [proof(secret, nonce) for secret in self.pairing.candidates(origin)]
 
     # -- rosters ---------------------------------------------------------------
     def refresh_rosters(self, force: bool = False) -> None:
@@ -66,6 +73,10 @@ class Companion:
             stamp = self.store.roster_stamp()
             if not force and stamp == self._roster_stamp:
                 return
+            if not force:  # `roster rekey` in another process may have made a new key
+                key = self.secrets.roster_key()
+                if key != self._key:
+                    self._key, self.hasher = key, NameHasher(key)
             self.checker.rosters = {k: load_index(self.store, k, self.hasher, self._key) for k in KINDS}
             self._roster_stamp = stamp
 

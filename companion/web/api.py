@@ -9,6 +9,7 @@ from flask import Blueprint, current_app, jsonify, request
 from companion import __version__
 from companion.engine.categories import CATEGORY_IDS
 from companion.errors import RequestError
+from companion.pairing import PairingError
 from companion.service import SettingsError
 from companion.web.errors import error_response
 
@@ -60,6 +61,30 @@ def bad_request(exc: RequestError):
 @bp.get("/health")
 def health():
     return jsonify({"status": "ok", "version": __version__})
+
+
+@bp.post("/hello")
+def hello():
+    """The companion proves it holds the extension's secret before any post text is sent."""
+    body = json_body()
+    nonce = body.get("nonce") if isinstance(body, dict) else None
+    if not isinstance(nonce, str) or not 16 <= len(nonce) <= 128:
+        raise RequestError('Send {"nonce": "…"} with 16 to 128 random characters.')
+    origin = request.headers.get("Origin")
+    return jsonify({"service": "postguard", "version": __version__, "proofs": companion().proofs(origin, nonce)})
+
+
+@bp.post("/pair")
+def pair():
+    body = json_body()
+    code = body.get("code") if isinstance(body, dict) else None
+    if not isinstance(code, str) or len(code) > 40:
+        raise RequestError('Send {"code": "ABCD-2345"}: the code `postguard pair` shows.')
+    try:
+        secret = companion().pairing.redeem(code, request.headers.get("Origin"))
+    except PairingError as exc:
+        return error_response(exc.status, str(exc), "pairing_refused" if exc.status == 403 else "too_many_requests")
+    return jsonify({"token": secret})
 
 
 @bp.post("/check")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
-
 from flask import Flask, current_app, request
 from flask_cors import CORS
 
@@ -11,7 +9,8 @@ from companion.web import api, errors
 from companion.web.origins import allowed_hosts, extension_origins, is_extension_origin
 
 MAX_BODY_BYTES = 1024 * 1024
-OPEN_PATHS = frozenset({"/v1/health"})
+# Paths that need no token: health says nothing; hello and pair are how a token is checked or got.
+OPEN_PATHS = frozenset({"/v1/health", "/v1/hello", "/v1/pair"})
 
 
 def create_app(companion, port: int | None = None, test_config: dict | None = None) -> Flask:
@@ -26,12 +25,16 @@ def create_app(companion, port: int | None = None, test_config: dict | None = No
     )
     if test_config:
         app.config.update(test_config)
+    # Exact origins only: the pinned Chrome/Edge ids and the Firefox installs paired so far.
+    # (Extension pages with host permissions need no CORS grant; a Firefox install paired
+    # after start-up is served on its token, and granted CORS from the next start.)
     CORS(
         app,
-        origins=list(app.config["EXTENSION_ORIGINS"]) + [r"moz-extension://[0-9a-f-]+"],
+        origins=list(dict.fromkeys([*app.config["EXTENSION_ORIGINS"], *companion.pairing.paired_origins()])),
         methods=["GET", "POST", "PUT", "OPTIONS"],
         allow_headers=["Authorization", "Content-Type"],
         always_send=False,
+        allow_private_network=True,
         max_age=600,
     )
     app.before_request(_guard)
@@ -55,8 +58,7 @@ def _guard():
         return errors.error_response(413)
     if request.path in OPEN_PATHS:
         return None
-    supplied = request.headers.get("Authorization", "")
-    expected = "Bearer " + config["COMPANION"].token()
-    if not hmac.compare_digest(supplied.encode(), expected.encode()):
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    if scheme != "Bearer" or not token or not config["COMPANION"].authenticate(origin, token):
         return errors.error_response(401)
     return None
