@@ -249,7 +249,10 @@ describe('PostGuard end to end', { timeout: 150000 }, () => {
     assert.equal(await toggle.isDisabled(), true);
     assert.equal(await toggle.isChecked(), true);
     assert.match(await popup.locator('li[data-category="pupil_reference"] .lock').textContent(), /Locked/);
-    if (screenshotsWanted()) await popup.screenshot({ path: docsPath('screenshot-popup.png'), fullPage: true });
+    if (screenshotsWanted()) {
+      await popup.setViewportSize({ width: 392, height: 600 });
+      await popup.screenshot({ path: docsPath('screenshot-popup.png'), fullPage: true });
+    }
     // Even a message straight to the background is refused by the companion.
     const answer = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'setCategory', id: 'pupil_reference', enabled: false }));
     assert.equal(answer.ok, false);

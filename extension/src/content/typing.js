@@ -44,6 +44,8 @@ export function installTyping({ doc, win, adapter, check, badges, highlighter, o
     if (fromOurUi(event)) return;
     const composer = event.target?.closest?.(selector);
     if (!composer) return;
+    // The words marked when a post was held move as the teacher edits; the next check marks them again.
+    highlighter.clear('held');
     let run = timers.get(composer);
     if (!run) {
       run = debounce(() => checkNow(composer), wait, win);

@@ -17,6 +17,17 @@ function renderStatus(status) {
   if (status.policyUrl) $('policy').href = status.policyUrl;
 }
 
+function lockIcon() {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('d', 'M4 7V5a4 4 0 0 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 0 0-4 0v2z');
+  svg.append(path);
+  return svg;
+}
+
 function categoryItem(category) {
   const id = `cat-${category.id}`;
   const input = document.createElement('input');
@@ -32,7 +43,7 @@ function categoryItem(category) {
     li.dataset.locked = 'true';
     const lock = document.createElement('span');
     lock.className = 'lock';
-    lock.textContent = '🔒 Locked on by your school';
+    lock.append(lockIcon(), 'Locked on by your school');
     li.append(lock);
     input.setAttribute('aria-describedby', `${id}-lock`);
     lock.id = `${id}-lock`;
