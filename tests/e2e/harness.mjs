@@ -56,9 +56,16 @@ async function waitFor(predicate, { timeout = 15000, interval = 50, what = 'cond
 }
 
 const live = new Set();
-process.on('exit', () => {
+const killAll = () => {
   for (const child of live) child.kill('SIGKILL');
-});
+};
+process.on('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
+    killAll();
+    process.exit(128);
+  });
+}
 
 /**
  * Starts the real companion in a fresh data directory with a pupil and a staff roster.
