@@ -91,3 +91,24 @@ describe('overlay', () => {
     assert.match(dialog.textContent, /cannot check/);
   });
 });
+
+describe('notice', async () => {
+  const { noticeText, createNotice } = await import('../../extension/src/content/notice.js');
+
+  test('says why, what happened to the post, and how to fix it', () => {
+    assert.match(noticeText({ state: 'down' }), /not running[\s\S]*went through unchecked[\s\S]*Start PostGuard/);
+    assert.match(noticeText({ state: 'unpaired' }), /not paired[\s\S]*postguard token/);
+    assert.match(noticeText({ state: 'down', failClosed: true }), /held/);
+  });
+
+  test('shows once per page', () => {
+    const { document } = domOf('');
+    const notice = createNotice(document);
+    notice.show({ state: 'down' });
+    notice.show({ state: 'down' });
+    const hosts = document.querySelectorAll('postguard-ui');
+    assert.equal(hosts.length, 1);
+    assert.equal(hosts[0].shadowRoot.querySelectorAll('.notice').length, 1);
+    assert.equal(hosts[0].shadowRoot.querySelector('.notice').getAttribute('role'), 'status');
+  });
+});

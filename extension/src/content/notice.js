@@ -9,11 +9,23 @@ const CSS = `
   .notice button { font: inherit; margin: 8px 8px 0 0; border-radius: 999px; border: 1px solid #fff; background: none; color: #fff; padding: 3px 12px; cursor: pointer; }
 `;
 
-const HOW_TO_FIX = {
-  down: 'The PostGuard companion is not running, so this post was not checked. Start PostGuard on this computer (or ask IT), then try again.',
-  unpaired: 'PostGuard is not paired with its companion, so this post was not checked. Open PostGuard options and paste the token that "postguard token" prints, or ask IT.',
+const WHY = {
+  down: 'The PostGuard companion is not running on this computer.',
+  unpaired: 'PostGuard is not paired with its companion.',
   error: 'PostGuard could not check this post.',
 };
+const FIX = {
+  down: 'Start PostGuard (or ask IT), then try again.',
+  unpaired: 'Open PostGuard options and paste the token that "postguard token" prints, or ask IT.',
+  error: 'If this keeps happening, tell IT.',
+};
+
+/** The notice's words: why, what happened to the post, how to fix it. */
+export function noticeText(answer) {
+  const state = answer.state in WHY ? answer.state : 'error';
+  const outcome = answer.failClosed ? 'Your school asks for every post to be checked, so it was held.' : 'The post went through unchecked.';
+  return `${WHY[state]} ${outcome} ${FIX[state]}`;
+}
 
 /** Creates the notice; `show(answer)` displays it once per page for a failed check. */
 export function createNotice(doc, openOptions) {
@@ -27,7 +39,7 @@ export function createNotice(doc, openOptions) {
       const options = el(doc, 'button', { type: 'button' }, 'Open PostGuard options');
       const box = el(doc, 'div', { class: 'notice', role: 'status', 'aria-live': 'polite' },
         el(doc, 'strong', {}, answer.failClosed ? 'Posting is paused by your school' : 'PostGuard is not checking posts'),
-        HOW_TO_FIX[answer.state] ?? HOW_TO_FIX.error, options, dismiss);
+        noticeText(answer), options, dismiss);
       dismiss.addEventListener('click', () => box.remove());
       options.addEventListener('click', () => openOptions?.());
       root.append(box);

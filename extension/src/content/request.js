@@ -4,6 +4,9 @@ import { buildTextModel } from '../shared/textmodel.js';
 import { accountOf, attachmentsIn } from './locate.js';
 
 const pad = (n) => String(n).padStart(2, '0');
+// The companion's limits (it answers 400 beyond them): attachments listed, characters of HTML.
+const MAX_ATTACHMENTS = 20;
+const MAX_HTML_CHARS = 1_000_000;
 
 /** Local time as ISO 8601 without a zone, e.g. "2026-11-24T10:15:00". */
 export function localIso(date = new Date()) {
@@ -23,8 +26,9 @@ export function readComposers(composers) {
 export function postRequest({ adapter, doc, site, context, composers, scope, now = new Date() }) {
   const model = readComposers(composers);
   const html = composers.filter((el) => !isField(el)).map((el) => el.innerHTML).join('\n');
-  const request = { site, context, text: model.text, attachments: attachmentsIn(adapter, scope), now: localIso(now) };
-  if (html) request.html = html;
+  const attachments = attachmentsIn(adapter, scope).slice(0, MAX_ATTACHMENTS);
+  const request = { site, context, text: model.text, attachments, now: localIso(now) };
+  if (html && html.length <= MAX_HTML_CHARS) request.html = html;
   const account = accountOf(adapter, doc);
   if (account) request.account = account;
   return { request, model };
