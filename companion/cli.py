@@ -173,6 +173,10 @@ def build_parser() -> argparse.ArgumentParser:
     clear.add_argument("--kind", choices=("pupils", "staff"))
     roster.set_defaults(func=cmd_roster)
 
+    from companion.deploy.cli import add_deploy_commands
+
+    add_deploy_commands(sub, common)  # policy, sync (IT deployment)
+
     doctor = sub.add_parser("doctor", parents=[common], help="check the installation and say what to fix")
     doctor.add_argument("--port", type=int, default=DEFAULT_PORT)
     doctor.set_defaults(func=cmd_doctor)

@@ -45,6 +45,9 @@ def serve(companion, host: str = "127.0.0.1", port: int = DEFAULT_PORT, threads:
     check_loopback(host)
     check_port_free(host, port)
     companion.language.warm()  # the first check must not pay for loading profiles
+    from companion.deploy.sync import start_background_sync
+
+    start_background_sync(companion)  # central updates: now, then every few hours (no-op without a source)
     app = create_app(companion, port=port)
     log.info("PostGuard companion listening on http://%s:%d (school: %s, %d rules)",
              host, port, companion.school.name, len(companion.rulebook.rules))

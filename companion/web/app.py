@@ -5,12 +5,12 @@ from __future__ import annotations
 from flask import Flask, current_app, request
 from flask_cors import CORS
 
-from companion.web import api, errors
+from companion.web import api, errors, status
 from companion.web.origins import allowed_hosts, extension_origins, is_extension_origin
 
 MAX_BODY_BYTES = 1024 * 1024
 # Paths that need no token: health says nothing; hello and pair are how a token is checked or got.
-OPEN_PATHS = frozenset({"/v1/health", "/v1/hello", "/v1/pair"})
+OPEN_PATHS = frozenset({"/v1/health", "/v1/hello", "/v1/pair", "/"})  # "/": status page, counts only
 
 
 def create_app(companion, port: int | None = None, test_config: dict | None = None) -> Flask:
@@ -39,6 +39,7 @@ def create_app(companion, port: int | None = None, test_config: dict | None = No
     )
     app.before_request(_guard)
     app.register_blueprint(api.bp)
+    app.register_blueprint(status.bp)
     errors.register(app)
     return app
 
