@@ -263,6 +263,27 @@ describe('PostGuard end to end', { timeout: 150000 }, () => {
     await popup.close();
   });
 
+  test('an unpaired extension does not block posting; the badge shows "!" until the token is back', async () => {
+    const badge = () => browser.worker.evaluate(() => chrome.action.getBadgeText({}));
+    const badgeBecomes = (want) => browser.worker.evaluate(async (text) => {
+      for (let i = 0; i < 100 && (await chrome.action.getBadgeText({})) !== text; i += 1) await new Promise((r) => setTimeout(r, 50));
+    }, want);
+    await browser.worker.evaluate(() => chrome.storage.local.set({ token: 'not-the-token' }));
+    const page = await openX();
+    await typeInto(page, X_COMPOSER, PUPIL_POST);
+    await page.click(X_POST);
+    await until(page, () => window.__posts.length === 1);
+    const notice = page.locator('postguard-ui .notice');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /not paired/);
+    await badgeBecomes('!');
+    assert.equal(await badge(), '!');
+    await browser.worker.evaluate((token) => chrome.storage.local.set({ token }), companion.token);
+    await badgeBecomes('');
+    assert.equal(await badge(), '');
+    await page.close();
+  });
+
   test('a stopped companion does not block posting, and the badge and a notice say so', async () => {
     await companion.stop();
     const page = await openX();
