@@ -6,6 +6,7 @@ import json
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -94,6 +95,15 @@ class Served:
     port: int
     token: str
     process: subprocess.Popen
+    lines: list
+
+    def stop(self) -> str:
+        """Stop the server and return everything it logged."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+        self._reader.join(timeout=5)
+        return "".join(self.lines)
 
     def request(self, path: str, body=None, headers: dict | None = None, raw: bytes | None = None):
         """(status, decoded JSON body) of a request to the served companion."""
@@ -126,7 +136,9 @@ def served(home):
             time.sleep(0.05)
     token = subprocess.run([sys.executable, "-m", "companion", "token"], capture_output=True, text=True,
                            cwd=REPO, check=True).stdout.strip()
-    yield Served(port, token, process)
-    if process.poll() is None:
-        process.terminate()
-        process.wait(timeout=10)
+    lines: list[str] = []
+    served = Served(port, token, process, lines)
+    served._reader = threading.Thread(target=lambda: lines.extend(process.stdout), daemon=True)
+    served._reader.start()  # drain the log so the server never blocks writing it
+    yield served
+    served.stop()

@@ -35,8 +35,7 @@ def test_marker_text_never_reaches_disk_logs_or_errors(served, home):
     for status, body in answers:
         if status != 200:
             assert MARKER not in json.dumps(body)
-    served.process.terminate()
-    output, _ = served.process.communicate(timeout=10)
+    output = served.stop()
     assert MARKER not in output
     assert "listening on http://127.0.0.1" in output  # the log was captured at all
     files = list(_every_file_under(home))
