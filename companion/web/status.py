@@ -136,7 +136,7 @@ th,td{{padding:4px 8px;border-bottom:1px solid #e7ebef;text-align:right}} th:fir
 th{{color:#566474;font-weight:600}} .fa{{color:#a4500b}} .zero{{color:#b5bec8}}
 .badge{{display:inline-block;padding:1px 9px;border-radius:10px;font-weight:600;font-size:13px}}
 .ok{{background:#dcf3e4;color:#14632f}} .warn{{background:#fdecc8;color:#7a4b00}} .bad{{background:#fbdada;color:#8a1c1c}}
-.note{{color:#566474;font-size:13px}}
+.note{{color:#566474;font-size:13px}} table.rules td:nth-child(2),table.rules th:nth-child(2){{text-align:left}}
 </style></head><body>
 <header><h1>PostGuard status</h1><p>{school}: companion {version} on this computer</p></header>
 <main>
@@ -206,7 +206,7 @@ def render(companion) -> str:
             share = f"{100 * n['false_alarm'] / n['warning']:.0f}%" if n["warning"] else "–"
             rows.append(f"<tr><td>{_e(rule)}</td><td>{_e(category)}</td><td>{n['warning']}</td>"
                         f"<td class=fa>{n['false_alarm']}</td><td>{share}</td></tr>")
-        per_rule = ("<table><tr><th>Rule</th><th>Category</th><th>Warnings</th><th>Reported wrong</th>"
+        per_rule = ('<table class="rules"><tr><th>Rule</th><th>Category</th><th>Warnings</th><th>Reported wrong</th>"
                     "<th>Wrong / warnings</th></tr>" + "".join(rows) + "</table>")
     else:
         per_rule = "<p>No warnings counted yet.</p>"
