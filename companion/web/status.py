@@ -206,7 +206,7 @@ def render(companion) -> str:
             share = f"{100 * n['false_alarm'] / n['warning']:.0f}%" if n["warning"] else "–"
             rows.append(f"<tr><td>{_e(rule)}</td><td>{_e(category)}</td><td>{n['warning']}</td>"
                         f"<td class=fa>{n['false_alarm']}</td><td>{share}</td></tr>")
-        per_rule = ('<table class="rules"><tr><th>Rule</th><th>Category</th><th>Warnings</th><th>Reported wrong</th>"
+        per_rule = ('<table class="rules"><tr><th>Rule</th><th>Category</th><th>Warnings</th><th>Reported wrong</th>'
                     "<th>Wrong / warnings</th></tr>" + "".join(rows) + "</table>")
     else:
         per_rule = "<p>No warnings counted yet.</p>"
