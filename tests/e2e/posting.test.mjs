@@ -180,6 +180,40 @@ describe('PostGuard end to end', { timeout: 150000 }, () => {
     await page.close();
   });
 
+  test('a Facebook comment sent with Enter is held; Shift+Enter stays a new line; Post anyway sends it once', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.facebook.com/');
+    await page.waitForSelector('html[data-postguard-active]');
+    await page.click('#comment');
+    await page.keyboard.type('Great to see');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type('Oliver Bennett on the team');
+    await until(page, () => window.__editorText('comment').includes('Oliver Bennett on the team'));
+    assert.equal(await dialog(page).count(), 0);
+    await page.keyboard.press('Enter');
+    await dialog(page).locator('li.finding[data-category="pupil_reference"]').waitFor();
+    assert.deepEqual(await page.evaluate(() => window.__comments), []);
+    await dialog(page).getByRole('button', { name: 'Post anyway' }).click();
+    await until(page, () => window.__comments.length >= 1);
+    assert.deepEqual(await page.evaluate(() => window.__comments.map((c) => c.text)), ['Great to see\nOliver Bennett on the team']);
+    await page.close();
+  });
+
+  test('as you type in Lexical: highlights appear and the editor keeps working', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.facebook.com/');
+    await page.waitForSelector('html[data-postguard-active]');
+    await page.click('#composer');
+    await page.keyboard.type(`Proud of ${PUPIL_POST.split(' ').slice(2).join(' ')} today`);
+    await page.locator('postguard-ui .badge').waitFor();
+    await until(page, () => [...(CSS.highlights.get('postguard') ?? [])].some((range) => range.toString() === 'Oliver Bennett'));
+    await page.keyboard.type(' and always');
+    const want = 'Proud of Oliver Bennett today and always';
+    await until(page, (text) => window.__editorText('post') === text, want);
+    assert.equal(await page.locator('#composer').innerText(), want);
+    await page.close();
+  });
+
   test('a work e-mail address typed into the X login is warned before it goes', async () => {
     const page = await openX('/i/flow/login');
     await page.fill('input[autocomplete="username"]', 'jo@cryptschool.example');
