@@ -143,9 +143,11 @@ describe('LinkedIn adapter', () => {
     assert.deepEqual(accountOf(linkedin, document), { kind: 'personal', name: 'Jo Teacher' });
   });
 
-  test('Connect names the person from its label', () => {
+  test('Connect and Message name the person from their labels', () => {
     const hit = contactFor(linkedin, document.querySelector('button[aria-label$="to connect"] span'));
     assert.deepEqual([hit.context, hit.name], ['friend_request', 'Oliver Bennett']);
+    const dm = contactFor(linkedin, document.querySelector('button[aria-label="Message Oliver Bennett"]'));
+    assert.deepEqual([dm.context, dm.name], ['message', 'Oliver Bennett']);
   });
 
   test('login field session_key', () => {
@@ -165,11 +167,13 @@ describe('Instagram adapter', () => {
     assert.equal(attachmentsIn(instagram, hit.scope).length, 1);
   });
 
-  test('Follow on a profile names the account, Message is not Follow', () => {
+  test('Follow and Message on a profile name the account', () => {
     const [follow, message] = document.querySelectorAll('header button');
     const hit = contactFor(instagram, follow.querySelector('div'));
     assert.deepEqual([hit.context, hit.name], ['follow', 'oliver.bennett']);
-    assert.equal(contactFor(instagram, message), null);
+    const dm = contactFor(instagram, message);
+    assert.deepEqual([dm.context, dm.name], ['message', 'oliver.bennett']);
+    assert.equal(contactFor(instagram, document.querySelector('h2')), null);
   });
 
   test('login (username) and e-mail sign-up (emailOrPhone)', () => {

@@ -50,5 +50,11 @@ export default {
       nameFrom: ['[role="article"]', '[role="main"]'],
       nameSelector: 'h1, h2, strong a',
     },
+    {
+      context: 'message',
+      button: 'div[role="button"][aria-label="Message"]',
+      nameFrom: ['[role="main"]'],
+      nameSelector: 'h1',
+    },
   ],
 };

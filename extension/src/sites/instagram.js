@@ -44,5 +44,12 @@ export default {
       nameFrom: ['header'],
       nameSelector: 'h2, h1',
     },
+    {
+      context: 'message',
+      button: 'header button, header div[role="button"]',
+      buttonLabels: ['Message'],
+      nameFrom: ['header'],
+      nameSelector: 'h2, h1',
+    },
   ],
 };

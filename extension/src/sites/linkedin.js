@@ -50,5 +50,10 @@ export default {
       button: 'button[aria-label^="Follow "]',
       labelPattern: /^Follow (.+)$/,
     },
+    {
+      context: 'message',
+      button: 'button[aria-label^="Message "]',
+      labelPattern: /^Message (.+)$/,
+    },
   ],
 };

@@ -50,5 +50,11 @@ export default {
       nameFrom: ['[data-testid="UserCell"]', '[data-testid="UserName"]'],
       nameSelector: '[data-testid="UserName"] span, a[role="link"] span',
     },
+    {
+      context: 'message',
+      button: '[data-testid="sendDMFromProfile"]',
+      nameFrom: ['[data-testid="primaryColumn"]'],
+      nameSelector: '[data-testid="UserName"] span',
+    },
   ],
 };
