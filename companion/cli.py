@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import secrets
 import sys
 from pathlib import Path
 
@@ -39,6 +40,28 @@ def cmd_token(args) -> int:
     from companion.secretstore import SecretStore
 
     print(SecretStore(data_dir()).token())
+    return 0
+
+
+def cmd_pair(args) -> int:
+    from companion.pairing import Pairing
+    from companion.paths import data_dir
+    from companion.secretstore import SecretStore
+    from companion.storage import Store
+
+    home = data_dir()
+    store = Store(home)
+    try:
+        pairing = Pairing(store, SecretStore(home))
+        if args.forget:
+            pairing.unpair_all()
+            print("Every paired browser is unpaired: they must be paired again (the IT token still works).")
+            return 0
+        code = pairing.new_code()
+    finally:
+        store.close()
+    print(f"Pairing code: {code}\n\nType it into PostGuard's options page in the browser within 10 minutes.\n"
+          "It works once; pairing again replaces that browser's previous pairing. The companion must be running.")
     return 0
 
 
@@ -129,6 +152,12 @@ def cmd_roster(args) -> int:
                     print(f"{kind}: {meta.people} people from {meta.source}, imported {meta.imported_at}"
                           f"{f', {meta.rejected} rows rejected' if meta.rejected else ''}")
             return 0
+        if args.roster_command == "rekey":
+            SecretStore(home).set("roster-key", secrets.token_urlsafe(32))
+            store.clear_roster()
+            print("New roster key made; both rosters were deleted (hashes cannot be re-keyed without the names).\n"
+                  "Import them again: postguard roster import --kind pupils|staff FILE.csv")
+            return 0
         if args.roster_command == "clear":
             store.clear_roster(args.kind)
             print(f"Cleared the {args.kind or 'pupil and staff'} roster{'' if args.kind else 's'}.")
@@ -159,6 +188,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("token", help="print the token the extension presents").set_defaults(func=cmd_token)
 
+    pair = sub.add_parser("pair", help="show a one-time code to pair a browser's extension with this companion")
+    pair.add_argument("--forget", action="store_true", help="unpair every browser instead")
+    pair.set_defaults(func=cmd_pair)
+
     check = sub.add_parser("check", parents=[common], help="check one request from standard input, without a server")
     check.add_argument("--jsonl", action="store_true", help="one request per line in, one response per line out")
     check.set_defaults(func=cmd_check)
@@ -169,6 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--kind", choices=("pupils", "staff"), required=True)
     imp.add_argument("file")
     roster_sub.add_parser("status", help="how many names each roster holds")
+    roster_sub.add_parser("rekey", help="make a new hashing key and delete both rosters (import them again)")
     clear = roster_sub.add_parser("clear", help="delete a roster (both if --kind is not given)")
     clear.add_argument("--kind", choices=("pupils", "staff"))
     roster.set_defaults(func=cmd_roster)

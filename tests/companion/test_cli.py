@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -105,3 +106,31 @@ def test_serve_answers_on_loopback_and_refuses_a_taken_port(served):
 def test_serve_refuses_a_non_loopback_address():
     result = postguard("serve", "--host", "0.0.0.0", "--port", "0")
     assert result.returncode == 1 and "only listens on 127.0.0.1" in result.stderr
+
+
+def test_pair_shows_a_code_the_running_companion_accepts(served):
+    result = postguard("pair")
+    assert result.returncode == 0
+    code = next(word for word in result.stdout.split() if len(word) == 9 and word[4] == "-")
+    status, body = served.request("/v1/pair", {"code": code}, headers={"Authorization": ""})
+    assert status == 200 and len(body["token"]) >= 40
+    status, _ = served.request("/v1/check", {"text": "hi"}, headers={"Authorization": f"Bearer {body['token']}"})
+    assert status == 200
+    postguard("pair", "--forget")
+    status, _ = served.request("/v1/check", {"text": "hi"}, headers={"Authorization": f"Bearer {body['token']}"})
+    assert status == 401
+
+
+def test_roster_rekey_deletes_the_rosters_and_a_new_import_works(served):
+    postguard("roster", "import", "--kind", "pupils", str(DATA / "pupils.csv"))
+    rekeyed = postguard("roster", "rekey")
+    assert rekeyed.returncode == 0 and "Import them again" in rekeyed.stdout
+    assert "pupils: none imported" in postguard("roster", "status").stdout
+    postguard("roster", "import", "--kind", "pupils", str(DATA / "pupils.csv"))
+    deadline = time.monotonic() + 10
+    while True:  # the server notices the new key and roster within a few seconds
+        status, body = served.request("/v1/check", {"text": "Well done Oliver Bennett"})
+        if body["findings"] or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    assert [f["category"] for f in body["findings"]] == ["pupil_reference"]
