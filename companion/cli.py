@@ -173,6 +173,43 @@ def cmd_doctor(args) -> int:
     return run_doctor(args.school, args.rules, args.port)
 
 
+def cmd_eval(args) -> int:
+    from companion.evaluation import CorpusError, evaluate, format_report
+
+    try:
+        reports = evaluate(args.corpus, args.file, school_file=args.school, rules_dir=args.rules)
+    except CorpusError as exc:
+        print(f"postguard: {exc}", file=sys.stderr)
+        return 1
+    print("\n\n".join(format_report(r) for r in reports))
+    failing = [f"{r.name}: {p}" for r in reports for p in r.below_target()]
+    if failing:
+        print("\nBelow target:\n  " + "\n  ".join(failing))
+    else:
+        print("\nAll targets met (recall >= 95% for every category, false alarms on clean posts <= 3%).")
+    return 1 if failing and args.strict else 0
+
+
+def cmd_rules(args) -> int:
+    from companion.engine.rulebook import load_rulebook
+    from companion.engine.school import load_school
+    from companion.paths import default_rules_dir, default_school_file
+
+    school = load_school(args.school or default_school_file())
+    rulebook = load_rulebook(args.rules or default_rules_dir(), school)
+    print(f"Rules {rulebook.version} from {rulebook.directory}")
+    for category in rulebook.categories.values():
+        print(f"\n{category.id} ({category.title})")
+        print(f"  policy: {category.clause}")
+        rules = [r for r in rulebook.rules if r.category == category.id]
+        if not rules:
+            print("  (no rules)")
+        for rule in sorted(rules, key=lambda r: r.id):
+            print(f"  - {rule.id} [{rule.severity}, {rule.matcher.kind}]: {rule.message}")
+            print(f"      clause: {rule.clause}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="postguard", description="PostGuard's companion: checks posts against the school's social media policy.")
     parser.add_argument("--version", action="version", version=f"postguard {__version__}")
@@ -206,6 +243,18 @@ def build_parser() -> argparse.ArgumentParser:
     clear = roster_sub.add_parser("clear", help="delete a roster (both if --kind is not given)")
     clear.add_argument("--kind", choices=("pupils", "staff"))
     roster.set_defaults(func=cmd_roster)
+
+    evaluate = sub.add_parser("eval", parents=[common], help="measure the rules on a labelled corpus (recall, precision, false alarms)")
+    evaluate.add_argument("--corpus", type=Path, help="the corpus folder (default: the repository's tests/corpus)")
+    evaluate.add_argument("--file", action="append", metavar="NAME",
+                          help="a corpus file in that folder, e.g. tuning.jsonl (repeatable; default: tuning and held-out)")
+    evaluate.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    evaluate.set_defaults(func=cmd_eval)
+
+    rules = sub.add_parser("rules", parents=[common], help="show the rules: each category, its rules, severity and clause")
+    rules_sub = rules.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
+    rules_sub.add_parser("list", parents=[common], help="each category with its rules, severity and clause")
+    rules.set_defaults(func=cmd_rules)
 
     from companion.deploy.cli import add_deploy_commands
 

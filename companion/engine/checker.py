@@ -135,8 +135,15 @@ class Checker:
                     if not spans:
                         break
             else:
+                if spans and self._already_found(found.get(rule.category, ()), spans):
+                    continue  # another rule of the category already warns about these words
                 found.setdefault(rule.category, []).append(self._finding(rule, match.detail, spans))
         return [f for group in found.values() for f in group]
+
+    @staticmethod
+    def _already_found(findings, spans: list[Span]) -> bool:
+        covered = [s for f in findings for s in f.spans]
+        return bool(covered) and all(any(a <= s and e <= b for a, b in covered) for s, e in spans)
 
     @staticmethod
     def _finding(rule: Rule, detail: dict, spans: list[Span]) -> Finding:

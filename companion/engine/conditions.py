@@ -2,12 +2,16 @@
 
     [near]                # the match counts only with one of these close by
     words.en = ["class", "school"]
-    categories = ["school_reference"]   # …or when these were found in the same post
+    patterns = ['\\b(?:[7-9]|1[0-3])[a-z]\\b']   # …or text matching one of these
+    categories = ["school_reference"]   # …or findings of these categories
     within = 8            # words either side; 0 means anywhere in the post
 
     [unless]              # the match does not count with one of these close by
     words = ["styles"]
     within = 2
+
+With `within` above 0, a category counts only when one of its findings' words is that
+close to the match (a finding without words, e.g. the time of day, counts anywhere).
 """
 
 from __future__ import annotations
@@ -26,12 +30,16 @@ class Nearby:
     words: LanguageLists
     categories: tuple[str, ...]
     within: int
+    patterns: LanguageLists | None = None
 
     @classmethod
     def read(cls, doc: TomlDoc, table: dict, key: str) -> "Nearby | None":
         section = doc.get(table, key, dict, default=None)
         if section is None:
             return None
+        unknown = [k for k in section if k not in ("words", "patterns", "categories", "within")]
+        if unknown:
+            raise doc.error(unknown[0], f"'{key}.{unknown[0]}' is not a setting of [{key}]; it may have words, patterns, categories, within")
         categories = tuple(doc.strings(section, "categories", where=key))
         bad = [c for c in categories if c not in CATEGORY_IDS]
         if bad:
@@ -40,19 +48,28 @@ class Nearby:
         if within < 0:
             raise doc.error("within", f"'{key}.within' must be 0 (anywhere) or more words")
         words = read_lists(doc, section, "words")
-        if not words and not categories:
-            raise doc.error(key, f"[{key}] needs 'words' or 'categories'")
-        return cls(words, categories, within)
+        patterns = read_lists(doc, section, "patterns", regex=True)
+        if not words and not patterns and not categories:
+            raise doc.error(key, f"[{key}] needs 'words', 'patterns' or 'categories'")
+        return cls(words, categories, within, patterns or None)
+
+    def _hits(self, post) -> list[Span]:
+        hits = [m.span() for m in self.words.finditer(post.folded, post.language)] if self.words else []
+        if self.patterns:
+            hits += [m.span() for m in self.patterns.finditer(post.folded, post.language) if m.end() > m.start()]
+        return hits
 
     def applies(self, post, found: dict, spans: list[Span]) -> list[bool] | bool:
         """Whether the words (or categories) are present: near each span, or anywhere when there are none."""
-        if any(found.get(c) for c in self.categories):
+        findings = [f for c in self.categories for f in found.get(c, ())]
+        if findings and (not spans or self.within == 0 or any(not f.spans for f in findings)):
             return [True] * len(spans) if spans else True
-        hits = [m.span() for m in self.words.finditer(post.folded, post.language)] if self.words else []
+        hits = self._hits(post)
         if not spans:
             return bool(hits)
         if self.within == 0:
             return [bool(hits)] * len(spans)
+        hits += [s for f in findings for s in f.spans]
         return [any(self._close(post, s, h) for h in hits) for s in spans]
 
     def _close(self, post, span: Span, hit: Span) -> bool:

@@ -10,10 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from companion.engine.gates import pattern_gate, phrase_gate, word_keys  # noqa: F401 - word_keys for callers
 from companion.engine.text import fold
 from companion.tomlfile import TomlDoc
 
 ANY_LANGUAGE = "*"
+# `words.any = […]` beside `words.en`/`words.cy`: words of no one language, used for every post
+# (e.g. Welsh words no English text contains, for short posts whose language cannot be told).
+ANY_KEYS = ("any", "*")
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -33,26 +37,35 @@ def compile_phrases(phrases: list[str]) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)")
 
 
-def compile_patterns(doc: TomlDoc, patterns: list[str], key: str) -> re.Pattern | None:
-    if not patterns:
-        return None
+def compile_patterns(doc: TomlDoc, patterns: list[str], key: str) -> list[re.Pattern]:
+    """Each pattern compiled on its own, so that each can be skipped by its own gate."""
+    compiled = []
     for pattern in patterns:
         try:
-            re.compile(pattern)
+            compiled.append(re.compile(pattern))
         except re.error as exc:
             raise doc.error(key, f"pattern {pattern!r} is not a valid regular expression: {exc}") from None
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+    return compiled
 
 
 @dataclass
 class LanguageLists:
-    """Compiled patterns by language; a post uses its own language's, English's and the shared ones."""
+    """Compiled patterns by language; a post uses its own language's, English's and the shared ones.
+
+    A word list's pattern carries a Gate (its possible first words), so that a post without
+    any of them is not searched at all: most posts hold none of most lists' words.
+    """
 
     by_language: dict[str, list[re.Pattern]] = field(default_factory=dict)
+    gates: dict[int, object] = field(default_factory=dict)
+    _chosen: dict[str, list[tuple]] = field(default_factory=dict, repr=False)
 
-    def add(self, language: str, pattern: re.Pattern | None) -> None:
+    def add(self, language: str, pattern: re.Pattern | None, gate=None) -> None:
         if pattern is not None:
             self.by_language.setdefault(language, []).append(pattern)
+            if gate is not None:
+                self.gates[id(pattern)] = gate
+            self._chosen.clear()
 
     def patterns_for(self, language: str) -> list[re.Pattern]:
         chosen = list(self.by_language.get(ANY_LANGUAGE, ()))
@@ -62,27 +75,37 @@ class LanguageLists:
         return chosen
 
     def finditer(self, folded: str, language: str):
-        for pattern in self.patterns_for(language):
-            yield from pattern.finditer(folded)
+        chosen = self._chosen.get(language)
+        if chosen is None:
+            chosen = self._chosen[language] = [(p, self.gates.get(id(p))) for p in self.patterns_for(language)]
+        for pattern, gate in chosen:
+            if gate is None or gate.opens(folded):
+                yield from pattern.finditer(folded)
 
     def __bool__(self) -> bool:
         return bool(self.by_language)
 
 
 def read_lists(doc: TomlDoc, table: dict, key: str, *, regex: bool = False) -> LanguageLists:
-    """`key = ["…"]` for every language, or `key.en = […]`, `key.cy = […]` per language."""
+    """`key = ["…"]` for every language, or `key.en = […]`, `key.cy = […]` per language (and `key.any`)."""
     lists = LanguageLists()
     value = table.get(key)
     if value is None:
         return lists
-    compile_one = (lambda items, k: compile_patterns(doc, items, k)) if regex else (lambda items, k: compile_phrases(items))
+    def add(language: str, items: list[str], where: str) -> None:
+        if regex:
+            for pattern in compile_patterns(doc, items, where):
+                lists.add(language, pattern, pattern_gate(pattern))
+        else:
+            lists.add(language, compile_phrases(items), phrase_gate(items))
+
     if isinstance(value, list):
-        lists.add(ANY_LANGUAGE, compile_one(doc.strings(table, key), key))
+        add(ANY_LANGUAGE, doc.strings(table, key), key)
     elif isinstance(value, dict):
         for language in value:
             if not re.fullmatch(r"[a-z]{2,3}(-[a-z]{2})?|\*", language):
                 raise doc.error(key, f"'{key}.{language}' is not a language code like en or cy")
-            lists.add(language, compile_one(doc.strings(value, language, where=key), f"{key}.{language}"))
+            add(ANY_LANGUAGE if language in ANY_KEYS else language, doc.strings(value, language, where=key), f"{key}.{language}")
     else:
         raise doc.error(key, f"'{key}' must be a list of words, or a table of lists by language ({key}.en = [...])")
     return lists

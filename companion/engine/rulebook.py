@@ -49,7 +49,16 @@ class Rule:
 
     @property
     def depends_on_findings(self) -> bool:
-        return bool(self.requires or (self.near and self.near.categories) or (self.unless and self.unless.categories))
+        return bool(self.needs)
+
+    @property
+    def needs(self) -> frozenset[str]:
+        """The categories whose findings this rule reads (requires, [near], [unless])."""
+        needs = set(self.requires)
+        for condition in (self.near, self.unless):
+            if condition is not None:
+                needs |= set(condition.categories)
+        return frozenset(needs)
 
 
 @dataclass
@@ -153,5 +162,20 @@ def load_rulebook(directory: Path | str, school: School) -> Rulebook:
         rules.append(rule)
     if not rules:
         raise ConfigError(directory, "no rule files found (expected one .toml per rule)")
-    rules.sort(key=lambda r: r.depends_on_findings)
-    return Rulebook(categories, rules, directory, str(version))
+    return Rulebook(categories, order_rules(rules), directory, str(version))
+
+
+def order_rules(rules: list[Rule]) -> list[Rule]:
+    """Rules that read no findings first; then each rule after every rule of the categories it reads
+    (file order otherwise). A cycle keeps file order for the rules caught in it."""
+    ordered = [r for r in rules if not r.needs]
+    waiting = [r for r in rules if r.needs]
+    while waiting:
+        pending = {r.category for r in waiting}
+        ready = [r for r in waiting if not (r.needs - {r.category}) & pending]
+        if not ready:
+            ready = waiting[:1]
+        ordered += ready
+        placed = {id(r) for r in ready}
+        waiting = [r for r in waiting if id(r) not in placed]
+    return ordered

@@ -1,0 +1,141 @@
+"""Cheap tests that let a post skip a word list or pattern it cannot match.
+
+Most posts hold none of most lists' words, and a regular expression scanned over every
+position of a post costs far more than a set lookup or a substring search. A gate is
+conservative: when it cannot prove a pattern needs something, it always opens.
+
+- `WordGate`: the first words a word list's phrases can start with (or their prefixes, for
+  `word*`); opens when the post has one of them as a word.
+- `TextGate`: literal text every match of a regular expression must start with, found by
+  reading the expression (e.g. "year" and "yr" for `(?<!\\w)(?:years?|yrs?)\\s?\\d`); opens
+  when the post contains one of them anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from companion.engine.text import WORD_RE, fold
+
+try:  # the parser behind `re`; if a Python release moves it, patterns simply run ungated
+    from re import _constants as _C, _parser as _P
+except ImportError:  # pragma: no cover
+    _C = _P = None
+
+MAX_CLASS_CHARS = 32
+
+
+@lru_cache(maxsize=64)
+def word_keys(folded: str) -> frozenset[str]:
+    """Every word of a folded text without apostrophes, and its parts before each apostrophe
+    ("o'connor's" gives o, oconnor, oconnors), as word gates compare them."""
+    keys = set()
+    for match in WORD_RE.finditer(folded):
+        word = match.group()
+        if "'" in word:
+            pieces = word.split("'")
+            for n in range(1, len(pieces)):
+                keys.add("".join(pieces[:n]))
+            word = "".join(pieces)
+        keys.add(word)
+    return frozenset(keys)
+
+
+@dataclass(frozen=True)
+class WordGate:
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    def opens(self, folded: str) -> bool:
+        keys = word_keys(folded)
+        if not self.words.isdisjoint(keys):
+            return True
+        return bool(self.prefixes) and any(key.startswith(self.prefixes) for key in keys)
+
+
+@dataclass(frozen=True)
+class TextGate:
+    texts: tuple[str, ...]
+
+    def opens(self, folded: str) -> bool:
+        return any(text in folded for text in self.texts)
+
+
+def phrase_gate(phrases: list[str]) -> WordGate | None:
+    """The gate of a word list, or None when a phrase starts with symbols (always search)."""
+    words, prefixes = set(), set()
+    for phrase in phrases:
+        parts = fold(phrase).split()
+        if not parts:
+            continue
+        first = parts[0]
+        wildcard = first.endswith("*")
+        first = first.rstrip("*")
+        found = WORD_RE.search(first)
+        if found is None or found.start() > 0:
+            return None
+        key = found.group().replace("'", "")
+        if wildcard and found.end() == len(first):
+            prefixes.add(key)
+        else:
+            words.add(key)
+    return WordGate(frozenset(words), tuple(sorted(prefixes)))
+
+
+def pattern_gate(pattern: re.Pattern) -> TextGate | None:
+    """The gate of one regular expression, or None when its matches need no literal start."""
+    if _P is None or pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    try:
+        starts = _starts(list(_P.parse(pattern.pattern, pattern.flags)))
+    except Exception:  # noqa: BLE001 - any surprise means "no gate", never a wrong one
+        return None
+    if not starts or "" in starts:
+        return None
+    return TextGate(tuple(sorted(starts)))
+
+
+def _starts(items: list) -> set[str] | None:
+    """Literal strings one of which every match of `items` starts with; None if unknown."""
+    i = 0
+    while i < len(items) and items[i][0] in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+        i += 1
+    if i == len(items):
+        return None
+    op, arg = items[i]
+    if op is _C.LITERAL:
+        text = ""
+        while i < len(items) and items[i][0] is _C.LITERAL:
+            text += chr(items[i][1])
+            i += 1
+        if i < len(items) and len(text) < 8:  # "y" + (?:ears?|rs?) -> year, yr
+            following = _starts(items[i:])
+            if following and "" not in following and len(following) <= 64:
+                return {text + start for start in following}
+        return {text}
+    if op is _C.SUBPATTERN:
+        inner = _starts(list(arg[-1]))
+        return inner
+    if op is _C.BRANCH:
+        found: set[str] = set()
+        for alternative in arg[1]:
+            starts = _starts(list(alternative))
+            if starts is None:
+                return None
+            found |= starts
+        return found
+    if op is _C.IN:
+        chars: set[str] = set()
+        for kind, value in arg:
+            if kind is _C.LITERAL:
+                chars.add(chr(value))
+            elif kind is _C.RANGE and value[1] - value[0] < MAX_CLASS_CHARS:
+                chars |= {chr(c) for c in range(value[0], value[1] + 1)}
+            else:
+                return None
+        return chars or None
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and arg[0] >= 1:
+        return _starts(list(arg[2]))
+    return None

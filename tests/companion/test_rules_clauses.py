@@ -1,0 +1,79 @@
+"""Every rule and category quotes the policy word for word, says what is wrong and what to do."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from companion.engine.categories import CATEGORY_IDS
+from companion.engine.rulebook import load_rulebook
+from companion.engine.school import load_school
+from companion.tomlfile import TomlDoc
+
+REPO = Path(__file__).resolve().parents[2]
+RULES = REPO / "rules"
+POLICY = RULES / "policy.txt"
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+POLICY_TEXT = _normal(POLICY.read_text(encoding="utf-8"))
+RULE_FILES = sorted(p for p in RULES.glob("*.toml") if p.name != "categories.toml")
+
+
+@pytest.fixture(scope="module")
+def rulebook():
+    return load_rulebook(RULES, load_school(REPO / "school" / "crypt-school.toml"))
+
+
+def _pieces(clause: str) -> list[str]:
+    return [piece.strip() for piece in re.split(r"\s*…\s*", clause) if piece.strip()]
+
+
+@pytest.mark.parametrize("path", RULE_FILES, ids=lambda p: p.stem)
+def test_rule_clause_is_quoted_word_for_word(path):
+    clause = TomlDoc(path).data["clause"]
+    pieces = _pieces(clause)
+    assert pieces, f"{path.name}: empty clause"
+    for piece in pieces:
+        assert _normal(piece) in POLICY_TEXT, f"{path.name}: {piece!r} is not in the policy"
+
+
+def test_category_clauses_are_quoted_word_for_word():
+    data = TomlDoc(RULES / "categories.toml").data
+    for category in CATEGORY_IDS:
+        for piece in _pieces(data[category]["clause"]):
+            assert _normal(piece) in POLICY_TEXT, f"categories.toml [{category}]: {piece!r} is not in the policy"
+
+
+def test_the_policy_copy_is_the_shared_one():
+    shared = Path("/work/shared/policy/crypt-school-social-media-policy.txt")
+    if shared.is_file():  # only where the shared folder exists; CI checks the copy above
+        assert _normal(shared.read_text(encoding="utf-8")) == POLICY_TEXT
+
+
+def test_every_rule_has_a_message_and_a_suggestion(rulebook):
+    for rule in rulebook.rules:
+        assert rule.message.strip() and len(rule.message) <= 140, rule.id
+        assert rule.suggestion.strip() and len(rule.suggestion) <= 160, rule.id
+
+
+def test_every_category_has_a_rule(rulebook):
+    covered = {rule.category for rule in rulebook.rules}
+    assert covered == set(CATEGORY_IDS)
+
+
+def test_rules_list_prints_every_category_rule_severity_and_clause(capsys, rulebook):
+    from companion.cli import main
+
+    assert main(["rules", "list"]) == 0
+    out = capsys.readouterr().out
+    for category in CATEGORY_IDS:
+        assert f"\n{category} (" in out
+    for rule in rulebook.rules:
+        assert f"- {rule.id} [{rule.severity}, {rule.matcher.kind}]" in out
+        assert rule.clause in out

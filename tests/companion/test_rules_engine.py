@@ -1,0 +1,184 @@
+"""The generic engine features the rules rely on: gates, `words.any`, [near] patterns and
+categories close by, the findings and email_address matchers, rule order, duplicate findings."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from companion.engine.checker import Checker
+from companion.engine.gates import pattern_gate, phrase_gate, word_keys
+from companion.engine.language import LanguageDetector
+from companion.engine.request import parse_request
+from companion.engine.rulebook import load_rulebook
+from companion.engine.school import load_school
+from companion.engine.text import fold
+
+REPO = Path(__file__).resolve().parents[2]
+SCHOOL = load_school(REPO / "school" / "crypt-school.toml")
+RULEBOOK = load_rulebook(REPO / "rules", SCHOOL)
+
+
+def _lists(rule):
+    for owner in (rule.matcher, rule.near, rule.unless):
+        for name in ("words", "patterns"):
+            lists = getattr(owner, name, None) if owner is not None else None
+            if lists:
+                yield lists
+
+
+ALL_LISTS = [lists for rule in RULEBOOK.rules for lists in _lists(rule)]
+
+
+def _gated_and_full(folded: str):
+    for lists in ALL_LISTS:
+        for patterns in lists.by_language.values():
+            for pattern in patterns:
+                gate = lists.gates.get(id(pattern))
+                full = [m.span() for m in pattern.finditer(folded)]
+                gated = full if gate is None or gate.opens(folded) else []
+                yield pattern.pattern, gated, full
+
+
+def _corpus_texts() -> list[str]:
+    texts = []
+    for path in (REPO / "tests" / "corpus").glob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                text = json.loads(line)["request"].get("text")
+                if text:
+                    texts.append(text)
+    return texts
+
+
+def test_gates_never_hide_a_match_in_the_corpus():
+    for text in _corpus_texts() + ["O'Connor's pupils' Year 9's f*ck sh1t 07700 900123 GL1 3AX", "the head's colleague's"]:
+        folded = fold(text)
+        for pattern, gated, full in _gated_and_full(folded):
+            assert gated == full, (pattern[:60], text)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(
+    "year yr y9 10b 9c pupils pupil's colleague's the head's don't dont f*ck sh!t £5 each 07700 900123 +44 "
+    "gl1 3ax 14 kingsholm road dob 12/03/2012 a123456789012 vote labour hire her confidential off the record "
+    "' - * . # @ 🎉 é".split(" ")), max_size=40).map(" ".join))
+def test_gates_never_hide_a_match_in_any_mix_of_trigger_words(text):
+    folded = fold(text)
+    for pattern, gated, full in _gated_and_full(folded):
+        assert gated == full, (pattern[:60], text)
+
+
+def test_pattern_gate_reads_the_literal_start_of_a_pattern():
+    assert pattern_gate(re.compile(r"(?<!\w)(?:years?|yrs?)\s?\d")).opens("my year 9")
+    assert not pattern_gate(re.compile(r"(?<!\w)(?:years?|yrs?)\s?\d")).opens("my form")
+    assert pattern_gate(re.compile(r"(?<!\w)(?:1[0-3]|[7-9])[a-z]")).texts == ("10", "11", "12", "13", "7", "8", "9")
+    assert pattern_gate(re.compile(r"\d+")) is None
+    assert pattern_gate(re.compile(r"(?:the\s+)?deadline")) is None  # may start with either: no gate
+    assert pattern_gate(re.compile(r"(?i)year")) is None
+
+
+def test_phrase_gate_knows_first_words_prefixes_and_apostrophes():
+    gate = phrase_gate(["my class", "pupil*", "don't tell anyone"])
+    assert gate.words == frozenset({"my", "dont"}) and gate.prefixes == ("pupil",)
+    assert gate.opens(fold("Don’t tell anyone")) and gate.opens("the pupils'") and not gate.opens("a class")
+    assert phrase_gate(["£5 each"]) is None
+    assert {"o", "oconnor", "oconnors"} <= word_keys("o'connor's")
+
+
+@pytest.fixture
+def rules_dir(tmp_path):
+    directory = tmp_path / "rules"
+    directory.mkdir()
+    shutil.copy(REPO / "rules" / "categories.toml", directory)
+    return directory
+
+
+def _checker(directory: Path, files: dict[str, str]) -> Checker:
+    for name, text in files.items():
+        (directory / f"{name}.toml").write_text(text, encoding="utf-8")
+    return Checker(load_rulebook(directory, SCHOOL), SCHOOL, LanguageDetector())
+
+
+def _found(checker: Checker, text: str, **fields) -> dict[str, list[str]]:
+    response = checker.check(parse_request({"text": text, **fields}))
+    out: dict[str, list[str]] = {}
+    for finding in response["findings"]:
+        out.setdefault(finding["rule"], []).extend(text[s["start"]:s["end"]] for s in finding["spans"])
+    return out
+
+
+HEAD = 'severity = "low"\nmessage = "m"\nclause = "c"\nsuggestion = "s"\n'
+
+
+def test_words_any_apply_whatever_the_language(rules_dir):
+    checker = _checker(rules_dir, {"a": 'category = "pupil_reference"\nmatcher = "phrases"\n' + HEAD
+                                   + 'words.cy = ["dosbarth"]\nwords.any = ["disgyblion"]\n'})
+    assert _found(checker, "disgyblion") == {"a": ["disgyblion"]}  # too short to be told Welsh
+    assert _found(checker, "dosbarth") == {}
+
+
+def test_near_patterns_and_categories_close_by(rules_dir):
+    checker = _checker(rules_dir, {
+        "form": 'category = "pupil_reference"\nmatcher = "phrases"\n' + HEAD + "patterns = ['(?<!\\w)9c(?!\\w)']\n",
+        "crit": 'category = "criticism"\nmatcher = "phrases"\n' + HEAD + 'words = ["useless"]\n'
+                '[near]\ncategories = ["pupil_reference"]\npatterns = [\'(?<!\\w)slt(?!\\w)\']\nwithin = 3\n',
+    })
+    assert _found(checker, "9C are useless") == {"form": ["9C"], "crit": ["useless"]}
+    assert _found(checker, "SLT are useless") == {"crit": ["useless"]}
+    assert "crit" not in _found(checker, "9C were lovely today. The weather is useless")
+    assert _found(checker, "useless") == {}
+
+
+def test_findings_matcher_reuses_other_findings_words(rules_dir):
+    checker = _checker(rules_dir, {
+        "swear": 'category = "offensive_language"\nmatcher = "phrases"\n' + HEAD + 'words = ["twit"]\n',
+        "insult": 'category = "criticism"\nmatcher = "findings"\nrequires = ["offensive_language"]\n' + HEAD
+                  + '[near]\nwords = ["head"]\nwithin = 3\n',
+    })
+    assert _found(checker, "the head is a twit") == {"swear": ["twit"], "insult": ["twit"]}
+    assert _found(checker, "my car is a twit of a thing, said the head of the queue at length") == {"swear": ["twit"]}
+
+
+def test_email_address_matcher_tells_school_addresses_from_others(rules_dir):
+    checker = _checker(rules_dir, {
+        "other": 'category = "personal_data"\nmatcher = "email_address"\n' + HEAD,
+        "school": 'category = "work_email"\nmatcher = "email_address"\nwhich = "school"\n' + HEAD,
+    })
+    assert _found(checker, "kate@gmail.com or jo@staff.cryptschool.example") == {
+        "other": ["kate@gmail.com"], "school": ["jo@staff.cryptschool.example"]}
+    with pytest.raises(Exception, match="which must be one of"):
+        _checker(rules_dir, {"bad": 'category = "personal_data"\nmatcher = "email_address"\nwhich = "mine"\n' + HEAD})
+
+
+def test_rules_reading_findings_run_after_the_rules_they_read(rules_dir):
+    checker = _checker(rules_dir, {
+        "a-image": 'category = "pupil_image"\nmatcher = "attachment"\n' + HEAD + '[near]\ncategories = ["pupil_reference"]\n',
+        "b-first": 'category = "pupil_reference"\nmatcher = "phrases"\n' + HEAD + 'words = ["harry"]\n'
+                   '[near]\ncategories = ["pupil_reference"]\nwithin = 2\n',
+        "c-form": 'category = "pupil_reference"\nmatcher = "phrases"\n' + HEAD + "patterns = ['(?<!\\w)9c(?!\\w)']\n",
+    })
+    assert [r.id for r in checker.rulebook.rules] == ["c-form", "b-first", "a-image"]
+    assert _found(checker, "Harry in 9C", attachments=[{"type": "image"}]) == {
+        "c-form": ["9C"], "b-first": ["Harry"], "a-image": []}
+
+
+def test_a_category_does_not_warn_twice_about_the_same_words(rules_dir):
+    checker = _checker(rules_dir, {
+        "one": 'category = "confidential"\nmatcher = "phrases"\n' + HEAD + 'words = ["top secret"]\n',
+        "two": 'category = "confidential"\nmatcher = "phrases"\n' + HEAD + 'words = ["secret"]\n',
+    })
+    assert _found(checker, "top secret") == {"one": ["top secret"]}
+    assert _found(checker, "a secret") == {"two": ["secret"]}
+
+
+def test_near_rejects_unknown_settings(rules_dir):
+    with pytest.raises(Exception, match="is not a setting of \\[near\\]"):
+        _checker(rules_dir, {"x": 'category = "criticism"\nmatcher = "phrases"\n' + HEAD
+                             + 'words = ["a"]\n[near]\nword = ["b"]\n'})
