@@ -19,7 +19,7 @@ def add_deploy_commands(sub, common: argparse.ArgumentParser) -> None:
     policy_sub.add_parser("show", help="what this machine's browser policy gives PostGuard (token masked)")
     policy_sub.add_parser("adopt-token", help="make the companion expect the token the browser policy gives the extension")
     port = policy_sub.add_parser("port", help="print the port for this user on a shared host (Remote Desktop)")
-    port.add_argument("--per-user", action="store_true", help="20000 + user id mod 40000 (default: the school file's port)")
+    port.add_argument("--per-user", action="store_true", help="20000 + user id mod 40000 (default: the browser policy's port, else the school file's)")
     policy.set_defaults(func=cmd_policy)
 
     sync = sub.add_parser("sync", help="fetch the school file, rules and rosters IT publishes, keeping the last good copy")
@@ -58,11 +58,12 @@ def cmd_policy(args) -> int:
     if args.policy_command == "port":
         if args.per_user:
             print(pairing.user_port())
-        else:
+        else:  # the port the browser policy gives the extension, else the school file's
             from companion.deploy.settings import safe_load_deploy
             from companion.paths import default_school_file
 
-            print(safe_load_deploy(default_school_file()).port)
+            _, port = pairing.policy_token(pairing.find_policies())
+            print(port or safe_load_deploy(default_school_file()).port)
         return 0
     policies = pairing.find_policies()
     if args.policy_command == "show":

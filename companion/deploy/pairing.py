@@ -49,7 +49,9 @@ def _windows_rid() -> int:  # pragma: no cover - Windows only
 def _policy_dirs() -> list[tuple[str, Path]]:
     override = os.environ.get("POSTGUARD_POLICY_DIRS")  # tests, and unusual installs
     if override:
-        return [(Path(p).name, Path(p)) for p in override.split(os.pathsep) if p]
+        folders = [Path(p) for p in override.split(os.pathsep) if p]
+        return [(next((part for part in f.parts if part in ("chrome", "chromium", "edge", "firefox")), f.name), f)
+                for f in folders]
     return [("chrome", Path("/etc/opt/chrome/policies/managed")),
             ("chromium", Path("/etc/chromium/policies/managed")),
             ("edge", Path("/etc/opt/edge/policies/managed"))]
