@@ -78,7 +78,12 @@ def run_doctor(school_file: Path | None, rules_dir: Path | None, port: int) -> i
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/health", timeout=2) as reply:
             health = json.load(reply)
         _line(OK, f"companion answering on port {port} (version {health.get('version')})")
+        answering = True
     except OSError:
+        answering = False
         _line(WARN, f"nothing answers on 127.0.0.1:{port}", "start it with `postguard serve`" +
               (f" (POSTGUARD_HOME={os.environ['POSTGUARD_HOME']})" if os.environ.get("POSTGUARD_HOME") else ""))
+    from companion.deploy.checks import deployment_checks  # browser policy, pairing, roster age, sync
+
+    failures += deployment_checks(_line, school_path, port, home, secrets, answering)
     return 1 if failures else 0

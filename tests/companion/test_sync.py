@@ -169,3 +169,18 @@ def test_manifest_may_not_name_other_files(service, tmp_path):
         {"version": "1", "files": {"../secrets.json": hashlib.sha256(b"").hexdigest()}}))
     with pytest.raises(SyncError, match="does not take"):
         run_sync(service, share)
+
+
+def test_sync_command_line(tmp_path, home, capsys):
+    from companion.cli import main
+
+    share = make_share(tmp_path)
+    assert main(["sync"]) == 1 and "no sync source" in capsys.readouterr().err
+    assert main(["sync", "--publish", str(share)]) == 0
+    assert "Published version" in capsys.readouterr().out
+    assert main(["sync", "--source", str(share)]) == 0
+    out = capsys.readouterr().out
+    assert "applied school.toml" in out and "pupils roster" in out
+    assert main(["sync"]) == 0 and "up to date" in capsys.readouterr().out  # the source was remembered
+    assert main(["sync", "--status"]) == 0 and "last result: ok" in capsys.readouterr().out
+    assert main(["roster", "status"]) == 0 and "sync:rosters/pupils.csv" in capsys.readouterr().out
