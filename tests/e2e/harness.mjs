@@ -125,11 +125,19 @@ export async function startCompanion({ pupils = [['Oliver', 'Bennett', '9', '9C'
     return { status: response.status, body: await response.json() };
   }
 
+  /** Runs `postguard pair` and returns the one-time code it shows. */
+  async function pairingCode() {
+    const { stdout } = await run(POSTGUARD, ['pair'], { env });
+    const match = stdout.match(/Pairing code:\s*([A-Z0-9]{4}-[A-Z0-9]{4})/);
+    if (!match) throw new Error(`no pairing code in: ${stdout}`);
+    return match[1];
+  }
+
   await start();
   // The timetable rule would flag every post made during a lesson; tests must not depend on the clock.
   await request('PUT', '/v1/settings', { categories: { lesson_time: false } }).catch(() => {});
   return {
-    port, token, home, url, request, stop,
+    port, token, home, url, request, stop, pairingCode,
     restart: start,
     cleanup: async () => {
       await stop();
@@ -192,7 +200,7 @@ export async function pairThroughOptions(context, { token, port }) {
   await page.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
   await page.fill('#token', token);
   await page.fill('#port', String(port));
-  await page.click('button[type="submit"]');
+  await page.click('#pairing button[type="submit"]');
   await page.waitForSelector('body[data-state="ok"]');
   const status = await page.textContent('#status');
   await page.close();

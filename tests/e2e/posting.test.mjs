@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   EXTENSION_ID, buildFixtures, dialog, docsPath, launchBrowser, pairThroughOptions, screenshotsWanted, startCompanion, until,
 } from './harness.mjs';
+import { startFakeCompanion } from '../extension/fake-companion.mjs';
 
 const PUPIL_POST = 'Well done Oliver Bennett';
 const SCHOOL_POST = 'Proud to teach at The Crypt School';
@@ -297,7 +298,51 @@ describe('PostGuard end to end', { timeout: 150000 }, () => {
     await popup.close();
   });
 
-  test('an unpaired extension does not block posting; the badge shows "!" until the token is back', async () => {
+  test('pairing with the code `postguard pair` shows gives this browser its own secret', async () => {
+    const code = await companion.pairingCode();
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+    await page.fill('#code', 'WRONG-CODE');
+    await page.click('#pair-code button[type="submit"]');
+    await page.getByText(/Not paired/).waitFor();
+    await page.fill('#code', code);
+    await page.click('#pair-code button[type="submit"]');
+    await page.locator('#pair-result', { hasText: 'Paired.' }).waitFor();
+    const secret = await browser.worker.evaluate(() => chrome.storage.local.get('token').then(({ token }) => token));
+    assert.notEqual(secret, companion.token);
+    assert.ok(secret.length >= 20);
+    await page.close();
+    // Posts are checked with the new secret.
+    const x = await openX();
+    await typeInto(x, X_COMPOSER, PUPIL_POST);
+    await x.click(X_POST);
+    await dialog(x).locator('li.finding[data-category="pupil_reference"]').waitFor();
+    await x.close();
+  });
+
+  test('an impostor on the companion\'s port gets no token and no text; posting is not blocked', async () => {
+    const impostor = await startFakeCompanion({ impostor: true });
+    try {
+      await browser.worker.evaluate((port) => chrome.storage.local.set({ companionPort: port }), impostor.port);
+      const page = await openX();
+      await typeInto(page, X_COMPOSER, PUPIL_POST);
+      await page.click(X_POST);
+      await until(page, () => window.__posts.length === 1);
+      const notice = page.locator('postguard-ui .notice');
+      await notice.waitFor();
+      assert.match(await notice.textContent(), /could not prove it is your companion/);
+      const seen = JSON.stringify(impostor.requests);
+      assert.ok(!seen.includes('Oliver'), 'no post text reached the impostor');
+      assert.ok(impostor.requests.every((r) => !r.headers.authorization), 'no token reached the impostor');
+      assert.ok(impostor.requests.some((r) => r.url === '/v1/hello'), 'the impostor was challenged');
+      await page.close();
+    } finally {
+      await browser.worker.evaluate((port) => chrome.storage.local.set({ companionPort: port }), companion.port);
+      await impostor.close();
+    }
+  });
+
+  test('a wrong token does not block posting; the badge shows "!" until the token is back', async () => {
     const badge = () => browser.worker.evaluate(() => chrome.action.getBadgeText({}));
     const badgeBecomes = (want) => browser.worker.evaluate(async (text) => {
       for (let i = 0; i < 100 && (await chrome.action.getBadgeText({})) !== text; i += 1) await new Promise((r) => setTimeout(r, 50));
@@ -312,6 +357,7 @@ describe('PostGuard end to end', { timeout: 150000 }, () => {
     assert.match(await notice.textContent(), /not paired/);
     await badgeBecomes('!');
     assert.equal(await badge(), '!');
+    assert.match(await browser.worker.evaluate(() => chrome.action.getTitle({})), /could not prove/);
     await browser.worker.evaluate((token) => chrome.storage.local.set({ token }), companion.token);
     await badgeBecomes('');
     assert.equal(await badge(), '');

@@ -1,9 +1,17 @@
 // Test helper: a tiny stand-in companion speaking the CONTRACT.md API, for the background client's unit tests.
 
+import crypto from 'node:crypto';
 import http from 'node:http';
 
-/** Starts a fake companion on a free loopback port; `requests` records what it was sent. */
-export async function startFakeCompanion({ token = 'secret', findings = [] } = {}) {
+/** The companion's answer to a nonce: hex HMAC-SHA256 under the secret (companion/pairing.py's proof). */
+export const proof = (secret, nonce) => crypto.createHmac('sha256', secret).update(`postguard-companion-proof:${nonce}`).digest('hex');
+
+/**
+ * Starts a fake companion on a free loopback port; `requests` records what it was sent. An
+ * `impostor` answers /v1/hello without knowing the token (and records what it is sent anyway).
+ */
+export async function startFakeCompanion({ token = 'secret', findings = [], impostor = false, pairingCode = 'ABCD-2345', pairedSecret = 'paired-secret' } = {}) {
+  let secrets = [token];
   const requests = [];
   const categories = { pupil_reference: true, school_reference: true };
   const locked = ['pupil_reference'];
@@ -18,7 +26,16 @@ export async function startFakeCompanion({ token = 'secret', findings = [] } = {
         res.end(JSON.stringify(payload));
       };
       if (req.url === '/v1/health') return send(200, { status: 'ok', version: '9.9.9' });
-      if (req.headers.authorization !== `Bearer ${token}`) return send(401, { error: { code: 'unauthorized', message: 'Wrong or missing token.' } });
+      if (req.url === '/v1/hello') {
+        const proofs = impostor ? [proof('guess', body.nonce)] : secrets.map((secret) => proof(secret, body.nonce));
+        return send(200, { service: 'postguard', version: '9.9.9', proofs });
+      }
+      if (req.url === '/v1/pair') {
+        if (body.code !== pairingCode) return send(403, { error: { code: 'pairing_refused', message: 'That code is wrong or has expired.' } });
+        secrets = [...secrets, pairedSecret];
+        return send(200, { token: pairedSecret });
+      }
+      if (!secrets.some((secret) => req.headers.authorization === `Bearer ${secret}`)) return send(401, { error: { code: 'unauthorized', message: 'Wrong or missing token.' } });
       if (req.url === '/v1/check') return send(200, { language: 'en', findings });
       if (req.url === '/v1/categories') {
         return send(200, { categories: Object.entries(categories).map(([id, enabled]) => ({ id, title: id, clause: 'c', enabled, locked: locked.includes(id) })) });

@@ -10,8 +10,9 @@ function fakeApi({ local = {}, managed } = {}) {
   const badge = { text: null };
   return {
     badge,
+    local,
     storage: {
-      local: { get: async () => ({ ...local }) },
+      local: { get: async () => ({ ...local }), set: async (values) => Object.assign(local, values) },
       managed: { get: async () => { if (!managed) throw new Error('Managed storage manifest not found'); return { ...managed }; } },
     },
     action: {
@@ -84,6 +85,19 @@ describe('background handlers', () => {
     const { refreshStatus } = createHandlers({ api });
     assert.equal((await refreshStatus()).state, 'unpaired');
     assert.equal(api.badge.text, '!');
+  });
+
+  test('pairing with the code stores this browser\'s own secret and the status turns ok', async () => {
+    const api = fakeApi({ local: { companionPort: fake.port } });
+    const { handlers } = createHandlers({ api });
+    const refused = await handlers.pair({ code: 'NOPE-NOPE' });
+    assert.equal(refused.ok, false);
+    assert.match(refused.message, /wrong or has expired/);
+    assert.equal(api.local.token, undefined);
+    const paired = await handlers.pair({ code: ' ABCD-2345 ' });
+    assert.equal(paired.ok, true);
+    assert.equal(paired.state, 'ok');
+    assert.equal(api.local.token, 'paired-secret');
   });
 
   test('IT can switch PostGuard off on a site', async () => {

@@ -27,7 +27,7 @@ export function createHandlers({ api, client: injectedClient, fetchImpl }) {
 
   async function setStatus(status) {
     const changed = status.state !== lastStatus.state || status.message !== lastStatus.message;
-    lastStatus = { ...lastStatus, ...status };
+    lastStatus = { ...status };
     if (changed) await paintBadge(api.action, lastStatus);
   }
 
@@ -54,7 +54,7 @@ export function createHandlers({ api, client: injectedClient, fetchImpl }) {
 
   function failure(error, settings) {
     const state = error.state ?? 'error';
-    if (state === 'down' || state === 'unpaired') setStatus({ state, message: error.message });
+    if (state === 'down' || state === 'unpaired' || state === 'unverified') setStatus({ state, message: error.message });
     return { ok: false, state, code: error.code ?? 'error', message: error.message, failClosed: Boolean(settings?.failClosed) };
   }
 
@@ -63,7 +63,7 @@ export function createHandlers({ api, client: injectedClient, fetchImpl }) {
       const settings = await loadSettings();
       try {
         const result = await client.check(request);
-        if (lastStatus.state !== 'ok') setStatus({ state: 'ok', message: undefined });
+        if (lastStatus.state !== 'ok') setStatus({ state: 'ok', version: lastStatus.version });
         return { ok: true, result };
       } catch (error) {
         return failure(error, settings);
@@ -126,6 +126,19 @@ export function createHandlers({ api, client: injectedClient, fetchImpl }) {
     async pageConfig({ hostname }) {
       const settings = await loadSettings();
       return { ok: true, disabled: siteDisabled(settings, hostname), failClosed: settings.failClosed };
+    },
+
+    /** Pairs with the one-time code `postguard pair` shows; the companion answers with this browser's own secret. */
+    async pair({ code }) {
+      try {
+        const { token } = await client.pair(String(code ?? '').trim());
+        if (typeof token !== 'string' || !token) return { ok: false, state: 'error', code: 'bad_response', message: 'The companion did not send a secret.' };
+        await api.storage.local.set({ token });
+        const status = await refreshStatus();
+        return { ok: status.state === 'ok', ...status };
+      } catch (error) {
+        return failure(error);
+      }
     },
 
     async openOptions() {

@@ -4,6 +4,7 @@ const BADGES = {
   ok: { text: '', color: '#2e7d32', title: 'PostGuard: checking your posts.' },
   down: { text: 'off', color: '#b71c1c', title: 'PostGuard: the companion is not running, so posts are not checked.' },
   unpaired: { text: '!', color: '#e65100', title: 'PostGuard: not paired with the companion. Open PostGuard options and paste the token.' },
+  unverified: { text: '!', color: '#b71c1c', title: 'PostGuard: the program on the companion\'s port could not prove it is your companion (not paired, or not your companion). Nothing is sent to it.' },
   error: { text: '!', color: '#e65100', title: 'PostGuard: the companion reported a problem.' },
 };
 
@@ -12,7 +13,7 @@ export function badgeFor(state) {
   return BADGES[state] ?? BADGES.error;
 }
 
-/** Probes health (no token) then an authenticated call; returns {state, version?, message?}. */
+/** Probes health (no token) then a verified, authenticated call; returns {state, version?, message?}. */
 export async function probe(client) {
   let version;
   try {

@@ -12,11 +12,13 @@ const CSS = `
 const WHY = {
   down: 'The PostGuard companion is not running on this computer.',
   unpaired: 'PostGuard is not paired with its companion.',
+  unverified: 'The program on PostGuard\'s port could not prove it is your companion (PostGuard is not paired, or something else took the port), so nothing was sent to it.',
   error: 'PostGuard could not check this post.',
 };
 const FIX = {
   down: 'Start PostGuard (or ask IT), then try again.',
   unpaired: 'Open PostGuard options and paste the token that "postguard token" prints, or ask IT.',
+  unverified: 'Pair again in PostGuard options (run "postguard pair"), or ask IT.',
   error: 'If this keeps happening, tell IT.',
 };
 

@@ -7,6 +7,7 @@ const STATUS_TEXT = {
   ok: (s) => `Checking your posts. Companion ${s.version ?? ''} on port ${s.port}.`,
   down: (s) => `The PostGuard companion is not running on port ${s.port}, so posts are not checked. Start PostGuard or ask IT.`,
   unpaired: () => 'Not paired with the companion. Open Options and paste the token that "postguard token" prints.',
+  unverified: (s) => `Not your companion, or not paired: the program on port ${s.port} could not prove it is your PostGuard companion, so nothing is sent to it. Pair again in Options.`,
   error: (s) => `The companion reported a problem: ${s.message ?? 'unknown error'}`,
 };
 
