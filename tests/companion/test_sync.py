@@ -184,3 +184,34 @@ def test_sync_command_line(tmp_path, home, capsys):
     assert main(["sync"]) == 0 and "up to date" in capsys.readouterr().out  # the source was remembered
     assert main(["sync", "--status"]) == 0 and "last result: ok" in capsys.readouterr().out
     assert main(["roster", "status"]) == 0 and "sync:rosters/pupils.csv" in capsys.readouterr().out
+
+
+def test_serve_syncs_at_start(tmp_path, home):
+    """The hook in companion/server.py: a served companion fetches the share when it starts."""
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from conftest import free_port
+
+    share = make_share(tmp_path, rosters=False)
+    port = free_port()
+    env = {**os.environ, "POSTGUARD_SYNC_SOURCE": str(share)}
+    process = subprocess.Popen([sys.executable, "-m", "companion", "serve", "--port", str(port)], cwd=REPO, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline, page = time.monotonic() + 30, ""
+        while time.monotonic() < deadline and "Hill Top Academy" not in page:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as reply:
+                    page = reply.read().decode()
+            except OSError:
+                pass
+            time.sleep(0.2)
+        assert "Hill Top Academy" in page, "the companion did not sync at start"
+        assert read_state(home)["last_result"] == "ok"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
