@@ -268,6 +268,8 @@ def sync(home: Path, source: str, school_file: Path | None = None, rules_dir: Pa
 
 
 def _sync_locked(home, src: _Source, state, current_school, current_rules, store, key, load_school, load_rulebook) -> SyncResult:
+    from companion.roster.importer import key_id
+
     result = SyncResult(src.source)
     listing = src.listing()
     result.version = src.version
@@ -328,8 +330,9 @@ def _sync_locked(home, src: _Source, state, current_school, current_rules, store
             result.changed.append(f"rules ({len(rules)} files)")
         digests = state.setdefault("rosters", {})
         for kind, (digest, roster) in parsed.items():
-            if digests.get(kind) == digest and store.roster_meta(kind) is not None:
-                continue
+            meta = store.roster_meta(kind)
+            if digests.get(kind) == digest and meta is not None and meta.key_id == key_id(key):
+                continue  # unchanged, and hashed under this install's current key
             _store_roster(store, kind, roster, key)
             digests[kind] = digest
             result.rosters[kind] = len(roster.people)
