@@ -94,6 +94,8 @@ class _Source:
                                              headers={"User-Agent": "PostGuard-sync", "Cache-Control": "no-cache"})
             try:
                 with urllib.request.urlopen(request, timeout=TIMEOUT) as reply:
+                    if reply.geturl().split(":", 1)[0].lower() != self.source.split(":", 1)[0].lower():
+                        raise SyncError(f"{self.source} redirected {name} to another kind of address; refused")
                     data = reply.read(limit + 1)
             except urllib.error.HTTPError as exc:
                 if exc.code == 404:
