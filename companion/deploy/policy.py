@@ -50,15 +50,18 @@ def managed_settings(school, deploy: Deploy, token: str | None, port: int | None
     return settings
 
 
-def chromium_policy(managed: dict, update_url: str, extension_id: str = CHROME_ID) -> dict:
-    """Chrome/Edge/Chromium policy: force-install, pin to the toolbar, managed settings."""
+def chromium_policy(managed: dict, update_url: str, extension_id: str = CHROME_ID, edge: bool = False) -> dict:
+    """Chrome/Edge/Chromium policy: force-install, pin to the toolbar, managed settings.
+
+    Chrome pins with `toolbar_pin: force_pinned`; Edge calls the same `toolbar_state: force_shown`."""
+    pin = {"toolbar_state": "force_shown"} if edge else {"toolbar_pin": "force_pinned"}
     return {
         "ExtensionInstallForcelist": [f"{extension_id};{update_url}"],
         "ExtensionSettings": {
             extension_id: {
                 "installation_mode": "force_installed",
                 "update_url": update_url,
-                "toolbar_pin": "force_pinned",
+                **pin,
             },
         },
         "3rdparty": {"extensions": {extension_id: managed}},
@@ -190,12 +193,12 @@ def generate(out: Path, school, deploy: Deploy, token: str | None = None, with_t
     managed = managed_settings(school, deploy, token, deploy.port)
     shared = managed_settings(school, deploy, None)  # token and port come per user (HKCU)
     chrome = chromium_policy(managed, deploy.chrome_update_url)
-    edge = chromium_policy(managed, deploy.edge_update_url)
+    edge = chromium_policy(managed, deploy.edge_update_url, edge=True)
     firefox = firefox_policy(managed, deploy.firefox_install_url)
     files = {
         "windows/postguard-policy.reg": reg_file(chrome, edge),
         "windows/postguard-policy-shared-host.reg": reg_file(chromium_policy(shared, deploy.chrome_update_url),
-                                                             chromium_policy(shared, deploy.edge_update_url)),
+                                                             chromium_policy(shared, deploy.edge_update_url, edge=True)),
         "linux/chrome/postguard.json": json.dumps(chrome, indent=2) + "\n",
         "linux/chromium/postguard.json": json.dumps(chrome, indent=2) + "\n",
         "linux/edge/postguard.json": json.dumps(edge, indent=2) + "\n",

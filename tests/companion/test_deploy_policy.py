@@ -127,7 +127,11 @@ def test_linux_json_and_every_managed_block_match_the_schema(generated, school_f
         policy = json.loads((generated / "linux" / browser / "postguard.json").read_text())
         assert policy["ExtensionInstallForcelist"] == [f"{CHROME_ID};https://clients2.google.com/service/update2/crx"]
         settings = policy["ExtensionSettings"][CHROME_ID]
-        assert settings["installation_mode"] == "force_installed" and settings["toolbar_pin"] == "force_pinned"
+        assert settings["installation_mode"] == "force_installed"
+        if browser == "edge":
+            assert settings["toolbar_state"] == "force_shown"  # Edge's name for pinning
+        else:
+            assert settings["toolbar_pin"] == "force_pinned"
         managed = policy["3rdparty"]["extensions"][CHROME_ID]
         validate(managed, schema)
         assert set(SCHEMA_KEYS) <= set(managed)
@@ -145,9 +149,10 @@ def test_firefox_policies_json(generated):
 
 
 def test_windows_reg_parses_and_carries_the_same_settings(generated):
-    expected = json.loads((generated / "linux" / "chrome" / "postguard.json").read_text())
     keys = parse_reg((generated / "windows" / "postguard-policy.reg").read_bytes())
-    for root in (r"HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Google\Chrome", r"HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\Edge"):
+    for browser, root in (("chrome", r"HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Google\Chrome"),
+                          ("edge", r"HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\Edge")):
+        expected = json.loads((generated / "linux" / browser / "postguard.json").read_text())
         assert keys[root + r"\ExtensionInstallForcelist"] == {"1": expected["ExtensionInstallForcelist"][0]}
         assert json.loads(keys[root]["ExtensionSettings"]) == expected["ExtensionSettings"]
         managed = reg_managed(keys, rf"{root}\3rdparty\extensions\{CHROME_ID}\policy")
