@@ -222,18 +222,33 @@ describe('PostGuard end to end', { timeout: 150000 }, () => {
     await dialog(page).waitFor();
     assert.equal(await dialog(page).locator('li.finding[data-category="work_email"]').count(), 1);
     assert.deepEqual(await page.evaluate(() => window.__logins), []);
-    await dialog(page).getByRole('button', { name: 'Edit post' }).click();
+    await dialog(page).getByRole('button', { name: 'Change address' }).click();
     // Enter in the field is held as well.
     await page.focus('input[autocomplete="username"]');
     await page.keyboard.press('Enter');
     await dialog(page).waitFor();
     assert.deepEqual(await page.evaluate(() => window.__logins), []);
-    await dialog(page).getByRole('button', { name: 'Edit post' }).click();
+    await dialog(page).getByRole('button', { name: 'Change address' }).click();
     // A personal address is not held.
     await page.fill('input[autocomplete="username"]', 'jo.smith@example.org');
     await page.getByRole('button', { name: 'Next' }).click();
     await until(page, () => window.__logins.length === 1);
     assert.deepEqual(await page.evaluate(() => window.__logins.map((login) => login.value)), ['jo.smith@example.org']);
+    await page.close();
+  });
+
+  test('following a pupil warns first; following anyone else goes straight through', async () => {
+    const page = await openX();
+    await page.click('[data-testid="101-follow"]');
+    await dialog(page).waitFor();
+    const categories = await dialog(page).locator('li.finding').evaluateAll((items) => items.map((item) => item.dataset.category));
+    assert.ok(categories.some((id) => id === 'pupil_contact' || id === 'pupil_reference'), categories.join());
+    assert.deepEqual(await page.evaluate(() => window.__follows), []);
+    assert.match(await dialog(page).locator('#pg-title').textContent(), /before you connect/);
+    await dialog(page).getByRole('button', { name: 'Cancel' }).click();
+    await page.click('[data-testid="102-follow"]');
+    await until(page, () => window.__follows.length === 1);
+    assert.deepEqual(await page.evaluate(() => window.__follows), ['samcarter']);
     await page.close();
   });
 

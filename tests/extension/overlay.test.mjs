@@ -85,6 +85,14 @@ describe('overlay', () => {
     assert.match(wrong.textContent, /Thanks/);
   });
 
+  test('a held login or follow is offered in its own words', () => {
+    const account = open({ kind: 'account' });
+    assert.deepEqual([...account.dialog.querySelectorAll('.actions button')].map((b) => b.textContent), ['Change address', 'Continue anyway']);
+    const contact = open({ kind: 'contact' });
+    assert.deepEqual([...contact.dialog.querySelectorAll('.actions button')].map((b) => b.textContent), ['Cancel', 'Continue anyway']);
+    assert.match(contact.dialog.querySelector('h2').textContent, /before you connect/);
+  });
+
   test('blocked mode (fail closed) offers no Post anyway', () => {
     const { dialog } = open({ mode: 'blocked', findings: [], message: 'Companion not running.' });
     assert.deepEqual([...dialog.querySelectorAll('button')].map((b) => b.textContent), ['Edit post']);

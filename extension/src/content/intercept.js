@@ -41,7 +41,7 @@ export function installInterception({ doc, win, adapter, generic, check, feedbac
     const go = replayOnce(replay);
     if (!answer.ok) {
       notice.show(answer);
-      if (answer.failClosed) overlay.show({ mode: 'blocked', message: answer.message, returnFocus: hit.focusTarget });
+      if (answer.failClosed) overlay.show({ mode: 'blocked', kind: hit.kind, message: answer.message, returnFocus: hit.focusTarget });
       else go();
       return;
     }
@@ -58,6 +58,7 @@ export function installInterception({ doc, win, adapter, generic, check, feedbac
       findings,
       text,
       mode: 'submit',
+      kind: hit.kind,
       returnFocus: hit.focusTarget,
       returnSelection: caret,
       onEdit: () => {},
@@ -99,17 +100,17 @@ export function installInterception({ doc, win, adapter, generic, check, feedbac
     const pathname = win.location.pathname;
     const found = submitFor(adapter, event.target, pathname);
     if (found) {
-      hold(event, { focusTarget: found.composers[0] }, post(found), () => clickButton(found.button, found.scope, found.surface.submit));
+      hold(event, { kind: 'post', focusTarget: found.composers[0] }, post(found), () => clickButton(found.button, found.scope, found.surface.submit));
       return;
     }
     const contact = contactFor(adapter, event.target);
     if (contact?.name) {
-      hold(event, { focusTarget: contact.button }, () => contactRequest({ site, ...contact }), () => clickButton(contact.button));
+      hold(event, { kind: 'contact', focusTarget: contact.button }, () => contactRequest({ site, ...contact }), () => clickButton(contact.button));
       return;
     }
     const account = accountButtonFor(adapter, generic, event.target);
     if (account && account.field.value.includes('@')) {
-      hold(event, { focusTarget: account.field }, () => accountRequest({ site, ...account }), () => clickButton(account.button));
+      hold(event, { kind: 'account', focusTarget: account.field }, () => accountRequest({ site, ...account }), () => clickButton(account.button));
     }
   }
 
@@ -133,13 +134,13 @@ export function installInterception({ doc, win, adapter, generic, check, feedbac
     if (found) {
       const plainSend = found.surface.enterSubmits && !event.shiftKey && !event.altKey;
       if (!shortcut && !plainSend) return;
-      hold(event, { focusTarget: found.composer }, post(found), () => redispatchKey(event, found.composer));
+      hold(event, { kind: 'post', focusTarget: found.composer }, post(found), () => redispatchKey(event, found.composer));
       return;
     }
     if (shortcut || event.shiftKey || event.altKey) return;
     const account = accountFieldFor(adapter, generic, event.target);
     if (account && account.field.value.includes('@')) {
-      hold(event, { focusTarget: account.field }, () => accountRequest({ site, ...account }), () => submitField(account.field, event));
+      hold(event, { kind: 'account', focusTarget: account.field }, () => accountRequest({ site, ...account }), () => submitField(account.field, event));
     }
   }
 

@@ -38,6 +38,13 @@ const CSS = `
 
 const SEVERITY_WORDS = { high: 'High', medium: 'Medium', low: 'Low' };
 
+// The two choices, in the words of what was held: a post, a login or sign-up, a follow or friend request.
+const CHOICES = {
+  post: { title: 'Check this post before it goes', edit: 'Edit post', go: 'Post anyway' },
+  account: { title: 'Check this address before you sign in', edit: 'Change address', go: 'Continue anyway' },
+  contact: { title: 'Check this before you connect', edit: 'Cancel', go: 'Continue anyway' },
+};
+
 /** Where the caret was in `element` (a clone of the selection's range), or null. */
 export function saveSelection(doc, element) {
   const selection = doc.getSelection?.();
@@ -114,7 +121,8 @@ export function createOverlay(doc) {
    * Opens the dialog. `mode` is "submit" (Edit post / Post anyway), "blocked" (only Edit post: IT set
    * failClosed and the companion is unreachable) or "review" (as-you-type details, only Close).
    */
-  function show({ findings = [], text = '', mode = 'submit', message, onEdit, onPostAnyway, onFeedback, returnFocus, returnSelection }) {
+  function show({ findings = [], text = '', mode = 'submit', kind = 'post', message, onEdit, onPostAnyway, onFeedback, returnFocus, returnSelection }) {
+    const words = CHOICES[kind] ?? CHOICES.post;
     close();
     const { host, root } = uiHost(doc, `overlay-${Date.now()}`, CSS);
     host.style.inset = '0';
@@ -130,15 +138,15 @@ export function createOverlay(doc) {
       }
     };
     const count = findings.length;
-    const title = mode === 'blocked' ? 'PostGuard cannot check this post' : mode === 'review' ? 'PostGuard spotted something' : 'Check this post before it goes';
+    const title = mode === 'blocked' ? 'PostGuard cannot check this' : mode === 'review' ? 'PostGuard spotted something' : words.title;
     const intro = mode === 'blocked'
       ? message ?? 'The PostGuard companion is not running, and your school asks for every post to be checked.'
       : `PostGuard found ${count} ${count === 1 ? 'thing' : 'things'} that may break the school's social media policy.`;
-    const editButton = el(doc, 'button', { type: 'button', class: 'edit' }, mode === 'review' ? 'Close' : 'Edit post');
+    const editButton = el(doc, 'button', { type: 'button', class: 'edit' }, mode === 'review' ? 'Close' : words.edit);
     editButton.addEventListener('click', () => finish('edit'));
     const actions = el(doc, 'div', { class: 'actions' }, editButton);
     if (mode === 'submit') {
-      const postButton = el(doc, 'button', { type: 'button', class: 'post' }, 'Post anyway');
+      const postButton = el(doc, 'button', { type: 'button', class: 'post' }, words.go);
       postButton.addEventListener('click', () => finish('post'));
       actions.append(postButton);
     }
