@@ -79,7 +79,7 @@ class LanguageDetector:
         if len(_LETTER.findall(words)) < self.min_letters:
             return self.default
         detector = self._factory.create()
-        detector.set_max_text_length(2000)
+        detector.set_max_text_length(1000)  # enough to tell; cost grows with length
         detector.append(words)
         try:
             best = detector.get_probabilities()[0]
