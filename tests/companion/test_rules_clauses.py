@@ -77,3 +77,4 @@ def test_rules_list_prints_every_category_rule_severity_and_clause(capsys, ruleb
     for rule in rulebook.rules:
         assert f"- {rule.id} [{rule.severity}, {rule.matcher.kind}]" in out
         assert rule.clause in out
+
