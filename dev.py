@@ -96,7 +96,7 @@ def cmd_serve(args: list[str]) -> int:
 
 
 def cmd_test(args: list[str]) -> int:
-    ensure_venv("test")
+    ensure_venv("test,images")
     failures = []
     say("Python tests (pytest)")
     code = run(PYTHON, "-m", "pytest", "tests/companion", *args)

@@ -81,6 +81,9 @@ class Checker:
         response = {"language": post.language, "findings": [f.as_json() for f in findings]}
         if request.text is None:
             response["text"] = post.text
+        notes = post.images.response_notes()
+        if notes:
+            response["notes"] = notes  # images that could not be analysed, and why
         return response
 
     def prepare(self, request: CheckRequest) -> Post:

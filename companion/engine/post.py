@@ -9,6 +9,7 @@ from datetime import datetime
 
 from companion.engine.request import Attachment
 from companion.engine.text import Token, fold, tokenize
+from companion.images.analysis import PostImages
 
 URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.I)
 MENTION_RE = re.compile(r"(?<![\w@])@\w{1,50}")
@@ -33,6 +34,14 @@ class Post:
     urls: list[tuple[int, int]] = field(default_factory=list)
     _bio_folded: str | None = None
     _token_starts: list[int] | None = None
+    _images: PostImages | None = None
+
+    @property
+    def images(self) -> PostImages:
+        """The attached images, decoded on first use and shared by every image rule of this check."""
+        if self._images is None:
+            self._images = PostImages(self.attachments)
+        return self._images
 
     @property
     def bio_folded(self) -> str:

@@ -16,12 +16,29 @@ from companion.errors import RequestError
 MAX_TEXT_CHARS = 50_000
 MAX_HTML_CHARS = 1_000_000
 MAX_ATTACHMENTS = 20
+# An image as a data URL: the extension scales it to 1024 px on the long side (a JPEG of
+# about 100-300 KB). The HTTP body is limited to 1 MiB anyway; this bounds the CLI too.
+MAX_IMAGE_DATA_CHARS = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ExifHint:
+    """What the extension read from the original file's EXIF itself, when it sends that instead of the bytes."""
+
+    latitude: float | None = None
+    longitude: float | None = None
+    taken: datetime | None = None
+    camera: str = ""
 
 
 @dataclass(frozen=True)
 class Attachment:
     type: str
     name: str = ""
+    # Image bytes are never printed: repr=False keeps them out of logs and tracebacks.
+    data: str = field(default="", repr=False)  # data URL of the image the page shows, scaled down
+    original: str = field(default="", repr=False)  # data URL of the original file (or its first part), for EXIF
+    exif: ExifHint | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +93,45 @@ def parse_now(value: str | None) -> datetime | None:
     return moment.replace(tzinfo=None)  # the wall-clock time the teacher sees is what the timetable means
 
 
+def _data_url(item: dict, key: str, index: int) -> str:
+    value = item.get(key)
+    name = f"attachments[{index}].{key}"
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, str) or not value.startswith("data:") or "," not in value[:200]:
+        raise RequestError(f"'{name}' must be a data URL like \"data:image/jpeg;base64,…\", not {_kind(value)}.")
+    if len(value) > MAX_IMAGE_DATA_CHARS:
+        raise RequestError(
+            f"'{name}' is too large: {len(value):,} characters, the most is {MAX_IMAGE_DATA_CHARS:,}. "
+            "Send the image scaled to 1024 pixels on its long side.", "too_long")
+    return value
+
+
+def _exif_hint(item: dict, index: int) -> ExifHint | None:
+    value = item.get("exif")
+    name = f"attachments[{index}].exif"
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise RequestError(f"'{name}' must be an object like {{\"latitude\": 51.85, \"longitude\": -2.26}}, not {_kind(value)}.")
+    degrees = {}
+    for key, limit in (("latitude", 90), ("longitude", 180)):
+        number = value.get(key)
+        if number is not None and (isinstance(number, bool) or not isinstance(number, (int, float)) or not -limit <= number <= limit):
+            raise RequestError(f"'{name}.{key}' must be a number of degrees between -{limit} and {limit}.")
+        degrees[key] = None if number is None else float(number)
+    if (degrees["latitude"] is None) != (degrees["longitude"] is None):
+        raise RequestError(f"'{name}' needs both 'latitude' and 'longitude', or neither.")
+    taken = _string(value, "taken", 64, name)
+    if taken is not None:
+        try:
+            taken_at = datetime.fromisoformat(taken.strip().replace("Z", "+00:00")).replace(tzinfo=None)
+        except ValueError:
+            raise RequestError(f"'{name}.taken' must be a local date and time like 2026-11-24T10:15:00.") from None
+    return ExifHint(degrees["latitude"], degrees["longitude"], taken_at if taken is not None else None,
+                    _string(value, "camera", 200, name) or "")
+
+
 def parse_request(body: Any) -> CheckRequest:
     """Validate a decoded JSON body; raises RequestError with a plain message."""
     if not isinstance(body, dict):
@@ -99,12 +155,15 @@ def parse_request(body: Any) -> CheckRequest:
     if len(raw_attachments) > MAX_ATTACHMENTS:
         raise RequestError(f"Too many attachments: {len(raw_attachments)}, the most is {MAX_ATTACHMENTS}.")
     attachments = []
-    for item in raw_attachments:
+    for index, item in enumerate(raw_attachments):
         if not isinstance(item, dict):
             raise RequestError("Each attachment must be an object like {\"type\": \"image\", \"name\": \"trip.jpg\"}.")
         attachments.append(Attachment(
             type=(_string(item, "type", 40, "attachments[]") or "image").lower(),
             name=_string(item, "name", 500, "attachments[]") or "",
+            data=_data_url(item, "data", index),
+            original=_data_url(item, "original", index),
+            exif=_exif_hint(item, index),
         ))
 
     trigger = _string(body, "trigger", 20) or "submit"

@@ -39,6 +39,15 @@ class Timetable:
 
 
 @dataclass(frozen=True)
+class Location:
+    """Where the school's grounds are: photos whose GPS position lies within radius_m are taken at school."""
+
+    latitude: float
+    longitude: float
+    radius_m: float
+
+
+@dataclass(frozen=True)
 class School:
     name: str
     aliases: tuple[str, ...] = ()
@@ -54,6 +63,7 @@ class School:
     extension_ids: tuple[str, ...] = ()
     pilot: bool = False
     pilot_until: date | None = None
+    location: Location | None = None
     source: Path | None = field(default=None, compare=False)
 
 
@@ -108,6 +118,7 @@ def load_school(path: Path | str) -> School:
         extension_ids=tuple(doc.strings(extension, "ids", where="extension")),
         pilot=doc.get(policy, "pilot", bool, where="policy", default=False),
         pilot_until=pilot_until,
+        location=_location(doc, data),
         source=doc.path,
     )
 
@@ -148,6 +159,25 @@ def _timetable(doc: TomlDoc, data: dict) -> Timetable | None:
             lesson=doc.get(raw, "lesson", bool, where=where, default=True),
         ))
     return Timetable(frozenset(DAYS.index(d.lower()[:3]) for d in days), tuple(periods))
+
+
+def _location(doc: TomlDoc, data: dict) -> Location | None:
+    table = doc.get(data, "location", dict, default=None)
+    if table is None:
+        return None
+    unknown = [k for k in table if k not in ("latitude", "longitude", "radius_m")]
+    if unknown:
+        raise doc.error(unknown[0], f"'location.{unknown[0]}' is not a setting of [location]; it may have latitude, longitude, radius_m")
+    latitude = doc.get(table, "latitude", float, where="location", required=True)
+    longitude = doc.get(table, "longitude", float, where="location", required=True)
+    radius = doc.get(table, "radius_m", float, where="location", default=300.0)
+    if not -90 <= latitude <= 90:
+        raise doc.error("latitude", f"location.latitude must be between -90 and 90 (degrees north), not {latitude}")
+    if not -180 <= longitude <= 180:
+        raise doc.error("longitude", f"location.longitude must be between -180 and 180 (degrees east), not {longitude}")
+    if not 10 <= radius <= 5000:
+        raise doc.error("radius_m", f"location.radius_m must be between 10 and 5000 metres, not {radius:g}")
+    return Location(latitude, longitude, radius)
 
 
 def _clock(doc: TomlDoc, raw: dict, key: str, where: str) -> time:

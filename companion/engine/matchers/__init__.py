@@ -7,6 +7,8 @@ from companion.engine.matchers.context import ContextMatcher
 from companion.engine.matchers.email_address import EmailAddressMatcher
 from companion.engine.matchers.email_domain import EmailDomainMatcher
 from companion.engine.matchers.findings import FindingsMatcher
+from companion.engine.matchers.image_faces import ImageFacesMatcher
+from companion.engine.matchers.image_location import ImageLocationMatcher
 from companion.engine.matchers.phrases import PhrasesMatcher
 from companion.engine.matchers.roster import RosterMatcher
 from companion.engine.matchers.school_identity import SchoolIdentityMatcher
@@ -16,7 +18,7 @@ MATCHERS: dict[str, type[Matcher]] = {
     cls.kind: cls
     for cls in (PhrasesMatcher, SchoolIdentityMatcher, RosterMatcher, EmailDomainMatcher,
                 AbsentMatcher, ContextMatcher, TimetableMatcher, AttachmentMatcher,
-                EmailAddressMatcher, FindingsMatcher)
+                EmailAddressMatcher, FindingsMatcher, ImageLocationMatcher, ImageFacesMatcher)
 }
 
 __all__ = ["MATCHERS", "Build", "Env", "Match", "Matcher"]

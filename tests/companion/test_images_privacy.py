@@ -1,0 +1,56 @@
+"""Image bytes never reach the disk, the logs or error bodies: a marker is hidden inside images
+(EXIF camera name, a PNG text chunk, corrupt bytes) sent every way an image can arrive, then
+looked for everywhere the companion writes, together with a piece of each image's base64."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+from pathlib import Path
+
+from PIL import PngImagePlugin
+
+from test_images_helpers import NEAR_SCHOOL, astronaut, data_url, drawn, encode, exif_for
+
+MARKER = "Zq7MarkerImageBytes"
+
+
+def _every_file_under(path: Path):
+    for root, _dirs, files in os.walk(path):
+        for name in files:
+            yield Path(root) / name
+
+
+def test_image_bytes_never_reach_disk_logs_or_errors(served, home):
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", MARKER)
+    images = {
+        "jpeg": data_url(encode(astronaut(), exif=exif_for(NEAR_SCHOOL, make=MARKER, model=MARKER))),
+        "png": data_url(encode(drawn((300, 200)), "PNG", pnginfo=info), "image/png"),
+        "corrupt": data_url(MARKER.encode() * 50),
+        "wrong type": data_url(MARKER.encode() * 50, "text/plain"),
+        "truncated": data_url(encode(drawn(), exif=exif_for(NEAR_SCHOOL, make=MARKER))[:3000]),
+    }
+    pieces = [url.split(",", 1)[1][400:440] for url in images.values() if len(url) > 500]
+    answers = [served.request("/v1/check", {"text": "Our school trip", "attachments": [
+        {"type": "image", "name": "photo.jpg", "data": url, "original": url}]}) for url in images.values()]
+    answers += [
+        served.request("/v1/check", {"text": "x", "attachments": [{"type": "image", "data": "http://" + MARKER}]}),
+        served.request("/v1/check", {"text": "x", "attachments": [{"type": "image", "exif": {"camera": 5, "taken": MARKER}}]}),
+    ]
+    assert [status for status, _ in answers] == [200] * len(images) + [400, 400]
+    for _status, body in answers:
+        assert MARKER not in json.dumps(body)
+    assert any(f["rule"] == "image-location-school" for f in answers[0][1]["findings"])
+    output = served.stop()
+    assert "listening on http://127.0.0.1" in output  # the log was captured at all
+    assert MARKER not in output
+    for piece in pieces:
+        assert piece not in output
+    for path in _every_file_under(home):
+        content = path.read_bytes()
+        assert MARKER.encode() not in content, path
+        for piece in pieces:
+            assert piece.encode() not in content, path
+            assert base64.b64decode(piece)[:24] not in content, path
