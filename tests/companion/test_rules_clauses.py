@@ -78,3 +78,12 @@ def test_rules_list_prints_every_category_rule_severity_and_clause(capsys, ruleb
         assert f"- {rule.id} [{rule.severity}, {rule.matcher.kind}]" in out
         assert rule.clause in out
 
+
+
+def test_coverage_table_quotes_the_policy_word_for_word():
+    text = (REPO / "docs" / "coverage.md").read_text(encoding="utf-8")
+    quotes = re.findall(r'"([^"]{12,})"', text)
+    assert len(quotes) > 30
+    for quote in quotes:
+        for piece in _pieces(quote):
+            assert _normal(piece) in POLICY_TEXT, f"docs/coverage.md quotes {piece!r}, which is not in the policy"
