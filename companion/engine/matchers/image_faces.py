@@ -4,8 +4,8 @@ so that the post has a school or pupil context, as rules/image-people-*.toml do.
 
     min_faces = 1
     cascade = "frontalface_alt2"   # or frontalface_alt, frontalface_default, frontalface_alt_tree
-    analyse_px = 640               # the image is reduced to this long side before detection
-    min_face = 0.04                # smallest face, as a fraction of the image's long side
+    analyse_px = 1024              # the image is reduced to this long side before detection
+    min_face = 0.03                # smallest face, as a fraction of the image's long side
     scale_factor = 1.15            # step between detection scales: smaller finds more, slower
     min_neighbours = 4             # overlapping hits a face needs: larger means fewer false alarms
 
