@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -95,26 +96,56 @@ def cmd_serve(args: list[str]) -> int:
     return run(BIN / "postguard", "serve", *args)
 
 
+def pytest_counts(report: Path) -> tuple[int, int]:
+    """(passed, failed) from pytest's JUnit XML report."""
+    import xml.etree.ElementTree as ET
+
+    if not report.exists():
+        return 0, 0
+    passed = failed = 0
+    for suite in ET.parse(report).getroot().iter("testsuite"):
+        bad = int(suite.get("failures", 0)) + int(suite.get("errors", 0))
+        failed += bad
+        passed += int(suite.get("tests", 0)) - bad - int(suite.get("skipped", 0))
+    return passed, failed
+
+
+def run_counting_node(cmd: list, env: dict) -> tuple[int, int, int]:
+    """Run node's test runner, echoing its output; (exit code, passed, failed) from its summary."""
+    counts = {"pass": 0, "fail": 0}
+    with subprocess.Popen([str(c) for c in cmd], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace") as process:
+        for line in process.stdout:
+            sys.stdout.write(line)
+            match = re.match(r"^# (pass|fail) (\d+)\s*$", line)
+            if match:
+                counts[match.group(1)] += int(match.group(2))
+    return process.returncode, counts["pass"], counts["fail"]
+
+
 def cmd_test(args: list[str]) -> int:
     ensure_venv("test,images")
     failures = []
     say("Python tests (pytest)")
-    code = run(PYTHON, "-m", "pytest", "tests/companion", *args)
-    if code not in (0,):
+    report = VENV / "pytest-report.xml"
+    report.unlink(missing_ok=True)
+    code = run(PYTHON, "-m", "pytest", "tests/companion", f"--junitxml={report}", *args)
+    if code:
         failures.append(f"pytest exited {code}")
+    passed, failed = pytest_counts(report)
     if (ROOT / "package.json").exists():
         ensure_node_modules()
         ensure_chromium()
         say("extension tests (node --test, headless Chromium)")
         env = {**os.environ, "POSTGUARD_BIN": str(BIN / "postguard")}
-        code = run(shutil.which("npm"), "test", env=env)
+        code, node_passed, node_failed = run_counting_node([shutil.which("npm"), "test"], env)
+        passed, failed = passed + node_passed, failed + node_failed
         if code:
             failures.append(f"npm test exited {code}")
     if failures:
         print("dev.py: FAILED: " + "; ".join(failures), file=sys.stderr)
-        return 1
-    say("all tests passed")
-    return 0
+    print(f"all tests: {passed} passed, {failed} failed")
+    return 1 if failures else 0
 
 
 def main() -> int:
