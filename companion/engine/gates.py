@@ -74,8 +74,8 @@ def phrase_gate(phrases: list[str]) -> WordGate | None:
         wildcard = first.endswith("*")
         first = first.rstrip("*")
         found = WORD_RE.search(first)
-        if found is None or found.start() > 0:
-            return None
+        if found is None or first[:found.start()].strip("#@"):
+            return None  # starts with symbols other than # or @: always search
         key = found.group().replace("'", "")
         if wildcard and found.end() == len(first):
             prefixes.add(key)
