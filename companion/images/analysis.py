@@ -126,18 +126,28 @@ class PostImages:
         return items
 
     def _read(self, info: ImageInfo, url: str, original: bool) -> None:
-        from PIL import Image, ImageOps
+        from PIL import Image
 
         _mime, raw = decode_data_url(url, original=original)
+        # Pillow warns about odd EXIF on stderr: silenced, so nothing about an image reaches the log;
+        # a decompression bomb warning becomes an error. Warning filters are process-wide: one at a time.
+        with _open_lock, warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            self._read_unlocked(info, raw, original)
+
+    def _read_unlocked(self, info: ImageInfo, raw: bytes, original: bool) -> None:
+        from PIL import Image, ImageOps
+
         if original:
-            segment = jpeg_exif_segment(raw)  # a JPEG's EXIF without opening the rest (may be cut short)
+            # A JPEG's EXIF without opening the rest (the file may be cut short), or the bare
+            # EXIF segment ("Exif\0\0…") that the extension cut out of the file.
+            segment = raw if raw.startswith(b"Exif\x00\x00") else jpeg_exif_segment(raw)
             if segment is not None:
                 info.meta.fill(metadata_from_segment(segment))
                 return
         try:
-            with _open_lock, warnings.catch_warnings():
-                warnings.simplefilter("error", Image.DecompressionBombWarning)
-                image = Image.open(io.BytesIO(raw), formats=ORIGINAL_FORMATS if original else DATA_FORMATS)
+            image = Image.open(io.BytesIO(raw), formats=ORIGINAL_FORMATS if original else DATA_FORMATS)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise ImageProblem("image_too_large", "declares too many pixels to be a photo, so it was not decoded") from None
         except Exception:  # noqa: BLE001 - UnidentifiedImageError, truncated headers, broken chunks…

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from companion.images import analysis, faces
+from companion.images.exif import jpeg_exif_segment
 from test_images_helpers import (LONDON, NEAR_SCHOOL, SCHOOL, astronaut, data_url, drawn, encode, exif_for,
                             image_attachment)
 
@@ -60,6 +61,9 @@ def test_gps_is_read_from_the_original_file_or_just_its_first_part(companion):
     head = image_attachment(scaled, original=data_url(original[:2048]))  # only the header part
     assert "image-location-school" in rules_of(findings(companion, "Nice", whole))
     assert "image-location-school" in rules_of(findings(companion, "Nice", head))
+    segment = jpeg_exif_segment(original)  # or just the EXIF segment, cut out by the extension
+    bare = image_attachment(scaled, original=data_url(segment, "application/octet-stream"))
+    assert "image-location-school" in rules_of(findings(companion, "Nice", bare))
 
 
 def test_the_extension_may_send_the_exif_it_read_instead_of_bytes(companion):

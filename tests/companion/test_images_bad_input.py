@@ -126,3 +126,12 @@ def test_random_bytes_never_fail_a_check(companion, raw, mime, prefix):
     url = f"data:{mime};base64,{base64.b64encode(prefix + raw).decode()}"
     response = companion.check({"text": TEXT, "attachments": [{"type": "image", "data": url, "original": url}]})
     assert isinstance(response["findings"], list)
+
+
+def test_odd_exif_raises_no_warnings_that_could_reach_the_log(companion, recwarn):
+    exif = exif_for(NEAR_SCHOOL, make="Apple")
+    exif[0x8769] = {0x927C: b"x" * 40000}  # a large maker note, then cut short
+    whole = encode(drawn((320, 240)), exif=exif)
+    answer(companion, data_url(encode(drawn((320, 240)))), original=data_url(whole[:3000]))
+    answer(companion, data_url(whole[:3000]))
+    assert not [w for w in recwarn if "PIL" in w.filename or "EXIF" in str(w.message)]
