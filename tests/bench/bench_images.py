@@ -102,14 +102,14 @@ def main() -> None:
         print(f"resident memory before the image code: {base_rss:.0f} MiB; with the companion loaded: {rss_mib():.0f} MiB")
 
         text = "Sports day with my class!"
-        body = lambda i: {"text": text, "now": "2026-11-24T19:00:00",  # noqa: E731
+        body = lambda i: {"text": text, "now": "2026-11-24T19:00:00", "trigger": "typing",  # noqa: E731
                           "attachments": [{"type": "image", "name": "p.jpg", "data": urls[i % len(urls)]}]}
         before_cv = rss_mib()
         companion.check(body(1))  # first image: imports Pillow and OpenCV, loads the cascade
         after_first = rss_mib()
         for i in range(10):
             companion.check(body(i))
-        plain = timed(lambda i: companion.check({"text": text, "now": "2026-11-24T19:00:00"}), rounds)
+        plain = timed(lambda i: companion.check({"text": text, "now": "2026-11-24T19:00:00", "trigger": "typing"}), rounds)
         whole = timed(lambda i: companion.check(body(i)), rounds)
         added = [w - statistics.median(plain) for w in whole]
 
