@@ -152,3 +152,17 @@ def test_over_http_too(client, auth):
         "attachments": [image_attachment(astronaut(), exif=exif_for(NEAR_SCHOOL))]})
     assert reply.status_code == 200
     assert {"image-location-school", "image-location-gps"} <= rules_of(reply.get_json()["findings"])
+
+
+def test_concurrent_checks_with_images_agree(companion):
+    from concurrent.futures import ThreadPoolExecutor
+
+    bodies = [{"text": "Sports day with my class!", "now": EVENING, "trigger": "typing",
+               "attachments": [image_attachment(astronaut() if i % 2 else drawn(), exif=exif_for(LONDON))]}
+              for i in range(8)]
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(companion.check, bodies * 2))
+    for i, response in enumerate(answers):
+        rules = rules_of(response["findings"])
+        assert "image-location-gps" in rules
+        assert ("image-people-context" in rules) == bool(i % 2)
