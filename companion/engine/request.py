@@ -21,7 +21,7 @@ MAX_ATTACHMENTS = 20
 MAX_IMAGE_DATA_CHARS = 1024 * 1024
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)  # a position is personal data: never printed
 class ExifHint:
     """What the extension read from the original file's EXIF itself, when it sends that instead of the bytes."""
 

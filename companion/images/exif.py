@@ -13,7 +13,7 @@ DATETIME_ORIGINAL = 0x9003
 GPS_LAT_REF, GPS_LAT, GPS_LON_REF, GPS_LON = 1, 2, 3, 4
 
 
-@dataclass
+@dataclass(repr=False)  # a position is personal data: never printed
 class Metadata:
     latitude: float | None = None
     longitude: float | None = None

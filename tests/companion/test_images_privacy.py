@@ -54,3 +54,16 @@ def test_image_bytes_never_reach_disk_logs_or_errors(served, home):
         for piece in pieces:
             assert piece.encode() not in content, path
             assert base64.b64decode(piece)[:24] not in content, path
+
+
+def test_requests_and_analyses_never_print_image_data_or_positions():
+    from companion.engine.request import parse_request
+    from companion.images.analysis import PostImages
+
+    url = data_url(encode(drawn((320, 240)), exif=exif_for(NEAR_SCHOOL, make=MARKER)))
+    request = parse_request({"text": "x", "attachments": [
+        {"type": "image", "data": url, "original": url, "exif": {"latitude": 51.123456, "longitude": -2.654321}}]})
+    images = PostImages(request.attachments)
+    printed = repr(request) + repr(images.items) + str(images.notes)
+    assert url[40:80] not in printed and MARKER not in printed
+    assert "51.12" not in printed and "51.84" not in printed and "2.65" not in printed
