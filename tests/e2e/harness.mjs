@@ -17,6 +17,22 @@ export const EXTENSION_ID = 'hjpeoajjpodgnoempjfionihbelgciic';
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 const POSTGUARD = process.env.POSTGUARD_BIN ?? path.join(ROOT, '.venv/bin/postguard');
+/** The companion's Python (it has Pillow with the `images` extra), next to its console script. */
+export const PYTHON = process.env.POSTGUARD_PYTHON ?? path.join(path.dirname(POSTGUARD), 'python');
+
+/**
+ * Draws test photos with Pillow (fixtures/make_photo.py) into a temporary directory:
+ * `specs` is {name: {width, height, gps?: [lat, lon]}}; returns {dir, name: path}.
+ */
+export async function makePhotos(specs) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'postguard-photos-'));
+  const paths = { dir };
+  await Promise.all(Object.entries(specs).map(async ([name, { width, height, gps }]) => {
+    paths[name] = path.join(dir, `${name}.jpg`);
+    await run(PYTHON, [path.join(FIXTURES, 'make_photo.py'), paths[name], String(width), String(height), ...(gps ?? []).map(String)]);
+  }));
+  return paths;
+}
 
 /** Bundles the Draft.js (X) and Lexical (Facebook) fixture apps from npm; returns {name: code}. */
 export async function buildFixtures() {

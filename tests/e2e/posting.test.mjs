@@ -3,8 +3,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  EXTENSION_ID, buildFixtures, dialog, docsPath, launchBrowser, pairThroughOptions, screenshotsWanted, startCompanion, until,
+  EXTENSION_ID, ROOT, buildFixtures, dialog, docsPath, launchBrowser, makePhotos, pairThroughOptions, screenshotsWanted, startCompanion, until,
 } from './harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
 import { startFakeCompanion } from '../extension/fake-companion.mjs';
 
 const PUPIL_POST = 'Well done Oliver Bennett';
@@ -13,6 +15,11 @@ const CLEAN_POST = 'Lovely crisp morning for a run by the canal';
 
 let companion;
 let browser;
+let photos;
+// school/crypt-school.toml's example [location]: 51.8476, -2.2588, radius 250 m; this is about 90 m away.
+const AT_SCHOOL = [51.8483, -2.2580];
+// scikit-image's astronaut (public domain), as the companion's own face tests use it.
+const FACE_PHOTO = path.join(ROOT, 'tests/companion/data/astronaut.jpg');
 
 async function openX(path = '/home') {
   const page = await browser.context.newPage();
@@ -33,7 +40,11 @@ const posts = (page) => page.evaluate(() => window.__posts.map((post) => post.te
 
 describe('PostGuard end to end', { timeout: 150000 }, () => {
   before(async () => {
-    const [fixtures, started] = await Promise.all([buildFixtures(), startCompanion()]);
+    const [fixtures, started, drawn] = await Promise.all([
+      buildFixtures(), startCompanion(),
+      makePhotos({ atSchool: { width: 1600, height: 1200, gps: AT_SCHOOL }, plain: { width: 1600, height: 1200 } }),
+    ]);
+    photos = drawn;
     companion = started;
     browser = await launchBrowser({ fixtures });
     const status = await pairThroughOptions(browser.context, companion);
@@ -43,6 +54,7 @@ describe('PostGuard end to end', { timeout: 150000 }, () => {
   after(async () => {
     await browser?.close();
     await companion?.cleanup();
+    if (photos) fs.rmSync(photos.dir, { recursive: true, force: true });
   });
 
   test('a post naming a pupil is held and shows the overlay', async () => {
@@ -104,6 +116,48 @@ describe('PostGuard end to end', { timeout: 150000 }, () => {
     await until(page, () => window.__posts.length === 1);
     assert.deepEqual(await posts(page), [CLEAN_POST]);
     assert.equal(await page.evaluate(() => window.__sawDialog), false);
+    await page.close();
+  });
+
+  async function attach(page, file) {
+    await page.setInputFiles('[data-testid="fileInput"]', file);
+    await page.locator('[data-testid="attachments"] img').last().waitFor({ state: 'attached' });
+  }
+
+  test('a photo taken at school (GPS in its EXIF) is held: the overlay says it was taken at school', async () => {
+    const page = await openX();
+    await typeInto(page, X_COMPOSER, CLEAN_POST);
+    await attach(page, photos.atSchool);
+    await page.click(X_POST);
+    const finding = dialog(page).locator('li.finding[data-category="pupil_image"]');
+    await finding.waitFor();
+    assert.match(await finding.textContent(), /taken at school/);
+    const categories = await dialog(page).locator('li.finding').evaluateAll((items) => items.map((item) => item.dataset.category));
+    assert.ok(categories.includes('personal_data'), `the GPS position is personal data too: ${categories}`);
+    assert.deepEqual(await posts(page), []);
+    await page.close();
+  });
+
+  test('a photo without GPS and a neutral caption goes through', async () => {
+    const page = await openX();
+    await typeInto(page, X_COMPOSER, CLEAN_POST);
+    await attach(page, photos.plain);
+    await page.click(X_POST);
+    await until(page, () => window.__posts.length === 1);
+    assert.deepEqual(await page.evaluate(() => window.__posts.map((post) => [post.text, post.media])), [[CLEAN_POST, ['plain.jpg']]]);
+    assert.equal(await dialog(page).count(), 0);
+    await page.close();
+  });
+
+  test('the scaled copy of the photo is analysed: faces on a post about students warn', async () => {
+    const page = await openX();
+    await typeInto(page, X_COMPOSER, 'Lovely afternoon with the students');
+    await attach(page, FACE_PHOTO);
+    await page.click(X_POST);
+    const finding = dialog(page).locator('li.finding[data-category="pupil_image"]');
+    await finding.waitFor();
+    assert.match(await finding.textContent(), /shows a face/);
+    assert.deepEqual(await posts(page), []);
     await page.close();
   });
 

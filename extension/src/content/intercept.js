@@ -2,18 +2,29 @@
 
 import { spansToRanges } from '../shared/textmodel.js';
 import { accountButtonFor, accountFieldFor, composerFor, contactFor, submitFor } from './locate.js';
-import { accountRequest, contactRequest, postRequest } from './request.js';
+import { accountRequest, contactRequest, postRequest, withImages } from './request.js';
 import { saveSelection } from './overlay.js';
 import { fromOurUi } from './ui.js';
 
 // Site code that re-fires a submit we just replayed (e.g. a shortcut handler calling button.click()) passes.
 const GRACE_MS = 1500;
+// Reading a post's pictures may take this long at most; after that the post is checked by its words.
+export const IMAGE_TIMEOUT_MS = 5000;
+
+/** `promise`'s value, or `fallback` if it fails or takes longer than `ms`. */
+function within(promise, ms, fallback, win) {
+  return new Promise((resolve) => {
+    const timer = win.setTimeout(() => resolve(fallback), ms);
+    promise.then((value) => resolve(value), () => resolve(fallback)).finally(() => win.clearTimeout(timer));
+  });
+}
 
 /**
  * Installs the document listeners. `check(request)` and `feedback(finding)` talk to the background;
- * `overlay`, `notice` and `highlighter` are the UI. Returns an uninstall function.
+ * `overlay`, `notice` and `highlighter` are the UI. With `files` (the page's file store), a post's
+ * pictures go with its submit check, and the store is emptied once the post goes. Returns an uninstall function.
  */
-export function installInterception({ doc, win, adapter, generic, check, feedback, overlay, notice, highlighter, site }) {
+export function installInterception({ doc, win, adapter, generic, check, feedback, overlay, notice, highlighter, site, files, imageTimeoutMs = IMAGE_TIMEOUT_MS }) {
   let pending = false;
   let replaying = false;
   let graceUntil = 0;
@@ -37,8 +48,13 @@ export function installInterception({ doc, win, adapter, generic, check, feedbac
 
   async function decide(built, hit, replay) {
     const caret = saveSelection(doc, hit.focusTarget);
-    const answer = await check({ ...built.request, trigger: 'submit' });
-    const go = replayOnce(replay);
+    let request = built.request;
+    if (built.enrich) request = await within(built.enrich(request), imageTimeoutMs, request, win);
+    const answer = await check({ ...request, trigger: 'submit' });
+    const go = replayOnce(() => {
+      built.submitted?.();
+      replay();
+    });
     if (!answer.ok) {
       notice.show(answer);
       if (answer.failClosed) overlay.show({ mode: 'blocked', kind: hit.kind, message: answer.message, returnFocus: hit.focusTarget });
@@ -88,7 +104,14 @@ export function installInterception({ doc, win, adapter, generic, check, feedbac
     });
   }
 
-  const post = (found) => () => postRequest({ adapter, doc, site, context: found.context, composers: found.composers, scope: found.scope });
+  const post = (found) => () => {
+    const built = postRequest({ adapter, doc, site, context: found.context, composers: found.composers, scope: found.scope, surface: found.surface });
+    if (files) {
+      built.enrich = async (request) => (await withImages(request, { adapter, scope: found.scope, files, doc, win })).request;
+      built.submitted = () => files.forget();
+    }
+    return built;
+  };
 
   function clickButton(button, scope, selector) {
     const target = button.isConnected ? button : scope?.querySelector(selector);

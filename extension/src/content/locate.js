@@ -1,5 +1,7 @@
 // Locate: turns an event target into what it means on this site (a post's submit, a login, a follow) using the adapter.
 
+import { sourceOf } from './images.js';
+
 const MAX_SCOPE_DEPTH = 25;
 
 /** Accessible name of a button: its aria-label, else its visible text. */
@@ -77,13 +79,45 @@ export function composerSelector(adapter) {
   return adapter.surfaces.map((surface) => surface.composer).join(', ');
 }
 
+/** The attachment preview elements in the composer's scope, one per picture (a picture shown twice counts once). */
+export function attachmentElements(adapter, scope) {
+  if (!adapter.attachments || !scope) return [];
+  const seen = new Set();
+  const elements = [];
+  for (const el of scope.querySelectorAll(adapter.attachments)) {
+    const url = sourceOf(el)?.url;
+    if (url && seen.has(url)) continue;
+    if (url) seen.add(url);
+    elements.push(el);
+  }
+  return elements;
+}
+
+/** What a preview is called on the page (its alt text or label), '' when nothing. */
+export function previewName(el) {
+  return (el.getAttribute('alt') || el.getAttribute('aria-label') || el.getAttribute('title') || '').trim();
+}
+
 /** Attachments in the composer's scope: [{type, name}], one per attached item. */
 export function attachmentsIn(adapter, scope) {
-  if (!adapter.attachments || !scope) return [];
-  return [...scope.querySelectorAll(adapter.attachments)].map((el) => ({
+  return attachmentElements(adapter, scope).map((el) => ({
     type: el.tagName.toLowerCase() === 'video' ? 'video' : 'image',
-    name: el.getAttribute('alt') || el.getAttribute('aria-label') || 'image',
+    name: previewName(el) || 'image',
   }));
+}
+
+/** The person a message box writes to, from the conversation's header (surface.recipient), or ''. */
+export function recipientOf(surface, composer) {
+  const spec = surface?.recipient;
+  if (!spec || !composer) return '';
+  // Only the composer's own conversation: never a name found elsewhere on the page.
+  for (const selector of spec.nameFrom ?? []) {
+    const container = composer.closest(selector);
+    const el = container?.querySelector(spec.nameSelector);
+    const name = (spec.nameAttribute ? el?.getAttribute(spec.nameAttribute) : el?.textContent)?.replace(/\s+/g, ' ').trim();
+    if (name) return name.slice(0, 300);
+  }
+  return '';
 }
 
 /** What the page says about the signed-in account: {kind, handle?, name?} or undefined. */

@@ -1,7 +1,8 @@
 // Request builder: reads the composer(s) and turns them into a /v1/check request plus the text model for highlights.
 
 import { buildTextModel } from '../shared/textmodel.js';
-import { accountOf, attachmentsIn } from './locate.js';
+import { accountOf, attachmentElements, attachmentsIn, previewName, recipientOf } from './locate.js';
+import { MAX_IMAGES, fitRequest, scaledImage } from './images.js';
 
 const pad = (n) => String(n).padStart(2, '0');
 // The companion's limits (it answers 400 beyond them): attachments listed, characters of HTML.
@@ -23,7 +24,7 @@ export function readComposers(composers) {
 }
 
 /** {request, model} for a post-like submit (post, reply, comment, message, profile, recommendation). */
-export function postRequest({ adapter, doc, site, context, composers, scope, now = new Date() }) {
+export function postRequest({ adapter, doc, site, context, composers, scope, surface, now = new Date() }) {
   const model = readComposers(composers);
   const html = composers.filter((el) => !isField(el)).map((el) => el.innerHTML).join('\n');
   const attachments = attachmentsIn(adapter, scope).slice(0, MAX_ATTACHMENTS);
@@ -31,7 +32,43 @@ export function postRequest({ adapter, doc, site, context, composers, scope, now
   if (html && html.length <= MAX_HTML_CHARS) request.html = html;
   const account = accountOf(adapter, doc);
   if (account) request.account = account;
+  const recipient = recipientOf(surface, composers[0]);
+  if (recipient) request.recipient = { name: recipient };
   return { request, model };
+}
+
+/**
+ * Adds the pictures of the composer's attachments to a submit's request (a new object):
+ * `data` (≤ 1024 px JPEG drawn in the page) and `original` (the picked file's EXIF part) for
+ * the first MAX_IMAGES, `name`/`type` from the picked file, all within the 1 MiB limit.
+ * `files` is the page's file store (files.js). Returns {request, report}.
+ */
+export async function withImages(request, { adapter, scope, files, doc, win, budget }) {
+  const elements = attachmentElements(adapter, scope).slice(0, MAX_ATTACHMENTS);
+  if (!elements.length) return { request, report: null };
+  const kindOf = (el) => (el.tagName.toLowerCase() === 'video' ? 'video' : 'image');
+  const picked = files ? files.match(elements.map((el) => ({ name: previewName(el), kind: kindOf(el) }))) : elements.map(() => null);
+  const attachments = elements.map((el, i) => {
+    const file = picked[i];
+    return { type: kindOf(el), name: file?.name || previewName(el) || 'image' };
+  });
+  const images = [];
+  let analysed = 0;
+  for (let i = 0; i < elements.length && analysed < MAX_IMAGES; i += 1) {
+    let image = null;
+    try {
+      image = await scaledImage(elements[i], { doc, win });
+    } catch {
+      image = null; // unreadable: listed without pixels
+    }
+    const original = picked[i] ? await picked[i].original : '';
+    if (original) attachments[i].original = original;
+    if (image) images.push({ index: i, encode: image.encode });
+    if (image || original) analysed += 1;
+  }
+  const full = { ...request, attachments };
+  const report = await fitRequest(full, images, budget ? { budget } : {});
+  return { request: full, report };
 }
 
 /** {request, model} for a login or sign-up field: the text is what was typed as the user name. */

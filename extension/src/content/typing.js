@@ -21,7 +21,10 @@ export function installTyping({ doc, win, adapter, check, badges, highlighter, o
     if (!composer.isConnected) return;
     const found = composerFor(adapter, composer, win.location.pathname);
     if (!found) return;
-    const built = postRequest({ adapter, doc, site, context: found.context, composers: [composer], scope: found.scope });
+    // Typing checks list the attachments (type and name) but never read or send their pictures:
+    // drawing and encoding a photo costs tens of milliseconds on the page's main thread, and a
+    // photo should leave the page only once, when the teacher posts (see docs/extension.md).
+    const built = postRequest({ adapter, doc, site, context: found.context, composers: [composer], scope: found.scope, surface: found.surface });
     const text = built.model.text;
     if (text === lastText.get(composer)) return;
     lastText.set(composer, text);

@@ -11,6 +11,11 @@ export default {
       composer: `[aria-label^="Message"]${LEXICAL}, [aria-label^="Aa"]${LEXICAL}`,
       submit: 'div[role="button"][aria-label="Press enter to send"], div[role="button"][aria-label="Send"]',
       enterSubmits: true,
+      // A chat window's header names the person (Messenger pages and chat heads).
+      recipient: {
+        nameFrom: ['[role="dialog"]', '[aria-label^="Conversation with"]', '[role="main"]'],
+        nameSelector: 'h2 [dir="auto"], h2 span, h1 span, h2, h1',
+      },
     },
     {
       context: 'comment',
@@ -26,8 +31,8 @@ export default {
       submitLabels: ['Post', 'Publier', 'Posten', 'Publicar', 'Pubblica', 'Plaatsen', 'Opublikuj', 'Lähetä', 'Опубликовать'],
     },
   ],
-  // Searched inside the composer's own dialog or form.
-  attachments: 'img[src^="blob:"], video[src^="blob:"]',
+  // Photo and video previews, searched inside the composer's own dialog or form.
+  attachments: 'img[src^="blob:"], img[src^="data:image/jpeg"], img[src^="data:image/png"], video[src^="blob:"], video[poster^="blob:"]',
   account: {},
   login: {
     fields: '#email, input[name="email"]',

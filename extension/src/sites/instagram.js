@@ -10,6 +10,11 @@ export default {
       submit: 'div[role="button"]',
       submitLabels: ['Send'],
       enterSubmits: true,
+      // The thread's header names the account written to.
+      recipient: {
+        nameFrom: ['[role="main"]', 'section'],
+        nameSelector: 'header h2, header [role="heading"], [aria-label^="Conversation with"] h2, h2',
+      },
     },
     {
       context: 'comment',
@@ -25,8 +30,8 @@ export default {
       submitLabels: ['Share'],
     },
   ],
-  // Searched inside the composer's own dialog.
-  attachments: 'img[src^="blob:"], video',
+  // The "Create new post" dialog's photo (an <img> or a background-image) and video previews, searched inside that dialog.
+  attachments: 'img[src^="blob:"], video[src^="blob:"], video[poster^="blob:"], [style*="background-image"][style*="blob:"]',
   account: {},
   login: {
     fields: 'input[name="username"]',

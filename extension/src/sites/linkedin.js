@@ -8,6 +8,11 @@ export default {
       context: 'message',
       composer: '.msg-form__contenteditable[contenteditable="true"]',
       submit: 'button.msg-form__send-button',
+      // The conversation bubble's title, or the messaging page's thread header.
+      recipient: {
+        nameFrom: ['.msg-overlay-conversation-bubble', '.msg-convo-wrapper', '.msg-thread', '.scaffold-layout__detail'],
+        nameSelector: '.msg-overlay-bubble-header__title, .msg-entity-lockup__entity-title, .msg-thread__link-to-profile h2, h2',
+      },
     },
     {
       context: 'recommendation',
@@ -25,7 +30,8 @@ export default {
       submit: 'button.share-actions__primary-action',
     },
   ],
-  attachments: '.share-creation-state__preview img, .share-images__image',
+  // The share box's preview and the media editor's image (searched in the share dialog).
+  attachments: '.share-creation-state__preview img, .share-images__image, .share-creation-state__preview video, [class*="media-editor"] img[src^="blob:"], [class*="image-editor"] img[src^="blob:"], .share-box-image-preview img',
   account: {
     name: 'img.global-nav__me-photo',
     nameAttribute: 'alt',

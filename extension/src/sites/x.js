@@ -11,6 +11,11 @@ export default {
       composer: '[data-testid="dmComposerTextInput"]',
       submit: '[data-testid="dmComposerSendButton"]',
       enterSubmits: true,
+      // The person written to: the conversation's header (full page or the DM drawer).
+      recipient: {
+        nameFrom: ['[data-testid="DmActivityContainer"]', '[data-testid="DMDrawer"]'],
+        nameSelector: '[data-testid="DMConversationHeader"] [dir] > span, [data-testid="DMConversationHeader"] h2 span, [data-testid="DMConversationHeader"] span',
+      },
     },
     {
       context: 'profile',
@@ -27,6 +32,7 @@ export default {
       replyPath: /\/status\/\d+/,
     },
   ],
+  // The media previews under a composer (photos as blob: <img>, videos and GIFs as <video>); searched in the composer's scope.
   attachments: '[data-testid="attachments"] img, [data-testid="attachments"] video',
   account: {
     handle: '[data-testid="SideNav_AccountSwitcher_Button"]',
