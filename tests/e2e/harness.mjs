@@ -22,14 +22,15 @@ export const PYTHON = process.env.POSTGUARD_PYTHON ?? path.join(path.dirname(POS
 
 /**
  * Draws test photos with Pillow (fixtures/make_photo.py) into a temporary directory:
- * `specs` is {name: {width, height, gps?: [lat, lon]}}; returns {dir, name: path}.
+ * `specs` is {name: {width, height, gps?: [lat, lon], grain?}}; returns {dir, name: path}.
  */
 export async function makePhotos(specs) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'postguard-photos-'));
   const paths = { dir };
-  await Promise.all(Object.entries(specs).map(async ([name, { width, height, gps }]) => {
+  await Promise.all(Object.entries(specs).map(async ([name, { width, height, gps, grain }]) => {
     paths[name] = path.join(dir, `${name}.jpg`);
-    await run(PYTHON, [path.join(FIXTURES, 'make_photo.py'), paths[name], String(width), String(height), ...(gps ?? []).map(String)]);
+    await run(PYTHON, [path.join(FIXTURES, 'make_photo.py'), paths[name], String(width), String(height),
+      ...(gps ?? []).map(String), ...(grain ? ['--grain'] : [])]);
   }));
   return paths;
 }

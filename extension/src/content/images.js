@@ -150,27 +150,31 @@ export async function readOriginal(file) {
 
 // -- drawing (browser only: jsdom has no canvas) ----------------------------------------
 
-async function decodedBlob(url, win) {
+async function decodedBlob(url, win, size) {
   // Only the page's own blob: and data: URLs are fetched: both are in memory, never the network.
   if (!/^(blob|data):/i.test(url) || typeof win.createImageBitmap !== 'function') return null;
   const response = await win.fetch(url);
   const blob = await response.blob();
-  // Decoded off the main thread; upright as the page shows it.
-  return win.createImageBitmap(blob, { imageOrientation: 'from-image' });
+  // Decoded (and, when the size is known, scaled) off the main thread; upright as the page shows it.
+  const options = { imageOrientation: 'from-image' };
+  if (size) Object.assign(options, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'high' });
+  return win.createImageBitmap(blob, options);
 }
 
-async function picture(source, win) {
+async function picture(source, win, maxSide) {
   const { el, kind, url } = source;
   if (kind === 'frame') {
     return el.readyState >= 2 && el.videoWidth ? { image: el, width: el.videoWidth, height: el.videoHeight } : null;
   }
+  const loaded = kind === 'img' && el.complete && el.naturalWidth > 0;
   try {
-    const bitmap = await decodedBlob(url, win);
+    // A preview the page has loaded gives the upright size, so the decoder can scale as it goes.
+    const bitmap = await decodedBlob(url, win, loaded ? scaledSize(el.naturalWidth, el.naturalHeight, maxSide) : null);
     if (bitmap) return { image: bitmap, width: bitmap.width, height: bitmap.height, close: () => bitmap.close() };
   } catch {
     // Fall back to the element the page already decoded.
   }
-  if (kind === 'img' && el.complete && el.naturalWidth > 0) return { image: el, width: el.naturalWidth, height: el.naturalHeight };
+  if (loaded) return { image: el, width: el.naturalWidth, height: el.naturalHeight };
   if (!/^(blob|data):/i.test(url)) return null; // a same-origin picture not yet loaded is not fetched
   const img = new win.Image();
   img.src = url;
@@ -200,7 +204,7 @@ function canvasToDataUrl(canvas, quality, win) {
 export async function scaledImage(el, { doc, win, maxSide = MAX_SIDE }) {
   const source = sourceOf(el);
   if (!source || !readableUrl(source.url, win.location.origin)) return null;
-  const pic = await picture(source, win);
+  const pic = await picture(source, win, maxSide);
   if (!pic) return null;
   try {
     const size = scaledSize(pic.width, pic.height, maxSide);
