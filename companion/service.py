@@ -77,7 +77,7 @@ class Companion:
                 key = self.secrets.roster_key()
                 if key != self._key:
                     self._key, self.hasher = key, NameHasher(key)
-            self.checker.rosters = {k: load_index(self.store, k, self.hasher, self._key) for k in KINDS}
+            self.checker.use_rosters({k: load_index(self.store, k, self.hasher, self._key) for k in KINDS})
             self._roster_stamp = stamp
 
     def roster_size(self, kind: str) -> int:

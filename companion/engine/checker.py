@@ -2,15 +2,19 @@
 
 Work that depends only on the text (folding, words, language, HTML extraction) is
 remembered for recently seen texts, because the as-you-type path sends nearly the
-same post again and again.
+same post again and again; and a whole answer is remembered for a request seen moments
+before (the submit that follows the last as-you-type check costs a lookup).
 """
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Callable, Iterable
 
+from companion.engine.categories import CATEGORY_IDS
 from companion.engine.html_text import html_to_text
 from companion.engine.language import LanguageDetector
 from companion.engine.matchers import Env
@@ -67,15 +71,48 @@ class Checker:
     rosters: dict = field(default_factory=dict)  # "pupils"/"staff" -> RosterIndex
     enabled: Callable[[str], bool] = lambda category: True
     text_cache_size: int = 256
+    answer_cache_size: int = 64
 
     def __post_init__(self) -> None:
         self._texts: OrderedDict[str, tuple] = OrderedDict()
+        self._answers: OrderedDict[tuple, dict] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def use_rosters(self, rosters: dict) -> None:
+        """Swap in freshly loaded rosters; answers given with the old ones are forgotten."""
+        with self._lock:
+            self.rosters = rosters
+            self._answers.clear()
 
     def check_json(self, body) -> dict:
         """Validate a decoded JSON request and answer it as POST /v1/check does."""
         return self.check(parse_request(body))
 
     def check(self, request: CheckRequest) -> dict:
+        key = self._answer_key(request)
+        with self._lock:
+            cached = self._answers.get(key)
+            if cached is not None:
+                self._answers.move_to_end(key)
+        if cached is None:
+            cached = self._check(request)
+            with self._lock:
+                self._answers[key] = cached
+                if len(self._answers) > self.answer_cache_size:
+                    self._answers.popitem(last=False)
+        return {**cached, "findings": list(cached["findings"])}
+
+    def _answer_key(self, request: CheckRequest) -> tuple:
+        """Everything an answer depends on: the request, the lesson (if any) at its time and the
+        switched-on categories (a new roster clears the remembered answers)."""
+        timetable = self.school.timetable
+        moment = request.now or datetime.now()
+        period = timetable.period_at(moment) if timetable else None
+        when = (period, moment.strftime("%H:%M")) if period and period.lesson else None
+        enabled = tuple(self.enabled(c) for c in CATEGORY_IDS)
+        return replace(request, now=None, trigger="submit"), when, enabled
+
+    def _check(self, request: CheckRequest) -> dict:
         post = self.prepare(request)
         findings = self.findings(post)
         response = {"language": post.language, "findings": [f.as_json() for f in findings]}
@@ -97,14 +134,16 @@ class Checker:
         )
 
     def _analyse(self, text: str) -> tuple:
-        cached = self._texts.get(text)
-        if cached is not None:
-            self._texts.move_to_end(text)
-            return cached
+        with self._lock:
+            cached = self._texts.get(text)
+            if cached is not None:
+                self._texts.move_to_end(text)
+                return cached
         result = (*analyse_text(text), self.language.detect(text))
-        self._texts[text] = result
-        if len(self._texts) > self.text_cache_size:
-            self._texts.popitem(last=False)
+        with self._lock:
+            self._texts[text] = result
+            if len(self._texts) > self.text_cache_size:
+                self._texts.popitem(last=False)
         return result
 
     def applies(self, rule: Rule, post: Post) -> bool:

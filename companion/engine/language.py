@@ -21,6 +21,9 @@ DEFAULT_LANGUAGES = (
     "en cy fr de es it nl pt pl ro lt lv sk cs bg hu tr ar ur pa bn so ru uk".split()
 )
 _NOT_WORDS = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[@#]\w+|\d+")
+# langdetect averages 7 random trials by default; 3 halve its cost and, measured on the
+# 438 labelled posts, changed one answer (a Spanish post the 7 trials were unsure of).
+TRIALS = 3
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -80,6 +83,7 @@ class LanguageDetector:
             return self.default
         detector = self._factory.create()
         detector.set_max_text_length(1000)  # enough to tell; cost grows with length
+        detector.n_trial = TRIALS
         detector.append(words)
         try:
             best = detector.get_probabilities()[0]

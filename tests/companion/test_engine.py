@@ -126,3 +126,33 @@ def test_status_gives_counts_and_sizes_but_no_names(companion):
     (week,) = status["weekly_counts"].values()
     assert week == {"pupil_reference": {"warning": 1}}
     assert "Oliver" not in str(status) and status["school"] == "The Crypt School"
+
+
+def test_a_repeated_request_is_answered_from_memory_until_something_changes(companion, check):
+    text = "Proud of @CryptSchool"
+    assert set(check(text)) == {"school_reference", "missing_disclaimer"}
+    assert set(check(text)) == {"school_reference", "missing_disclaimer"}  # remembered
+    companion.update_settings({"school_reference": False})
+    assert check(text) == {}  # toggles are part of the key (the disclaimer needs the school named)
+    companion.update_settings({"school_reference": True})
+    lesson = check("Lovely sunny day", now="2026-11-24T10:15:00")
+    assert "lesson_time" in lesson
+    assert "lesson_time" not in check("Lovely sunny day", now="2026-11-24T11:10:00")  # break: a new answer
+
+
+def test_the_lesson_time_message_names_the_minute_even_when_remembered(companion):
+    first = companion.check({"text": "Lovely sunny day", "now": "2026-11-24T10:15:00"})
+    second = companion.check({"text": "Lovely sunny day", "now": "2026-11-24T10:16:00"})
+    message = lambda r: [f["message"] for f in r["findings"] if f["category"] == "lesson_time"]  # noqa: E731
+    assert "10:15" in message(first)[0] and "10:16" in message(second)[0]
+
+
+def test_a_new_roster_is_used_at_once(companion, tmp_path):
+    from companion.roster.importer import import_roster
+
+    assert companion.check({"text": "Well done Cara Lee"})["findings"] == []
+    csv = tmp_path / "pupils.csv"
+    csv.write_text("Forename,Surname\nCara,Lee\n")
+    import_roster(companion.store, "pupils", csv, companion.secrets.roster_key())
+    companion.refresh_rosters(force=True)
+    assert [f["category"] for f in companion.check({"text": "Well done Cara Lee"})["findings"]] == ["pupil_reference"]
