@@ -72,12 +72,19 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
+CPU_TIMES: dict[int, list[float]] = {}
+
+
 def timed(fn, bodies) -> list[float]:
-    out = []
+    """Wall-clock milliseconds per call; the same calls' CPU time (this thread's, which other
+    processes' load does not inflate) is kept aside for `line` to print beside it."""
+    out, cpu = [], []
     for body in bodies:
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.thread_time()
         fn(body)
         out.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.thread_time() - start_cpu) * 1000)
+    CPU_TIMES[id(out)] = cpu
     return out
 
 
@@ -93,7 +100,9 @@ def companion_with_roster(home: Path, size: int) -> Companion:
 
 
 def line(label: str, values: list[float], target: str = "") -> None:
-    print(f"  {label:<58} p50 {statistics.median(values):6.2f} ms  p99 {percentile(values, 99):6.2f} ms  {target}")
+    cpu = CPU_TIMES.get(id(values))
+    cpu_text = f"  (CPU p50 {statistics.median(cpu):5.2f}, p99 {percentile(cpu, 99):5.2f})" if cpu else ""
+    print(f"  {label:<52} p50 {statistics.median(values):6.2f} ms  p99 {percentile(values, 99):6.2f} ms{cpu_text}  {target}")
 
 
 def free_port() -> int:
@@ -118,6 +127,8 @@ def main() -> None:
     os.environ["POSTGUARD_SECRETS"] = "file"
     tmp = Path(tempfile.mkdtemp(prefix="pg-bench-"))
 
+    print(f"Load average before starting: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores "
+          "(wall-clock figures need a quiet machine; CPU time is less disturbed by other load)")
     print("In-process check (distinct posts, so no cache helps):")
     small = companion_with_roster(tmp / "h2000" / "home", 2000)
     posts = [{"text": synthetic_post(rng, 280)} for _ in range(n)]
