@@ -31,10 +31,29 @@ def _phrase_pattern(phrase: str) -> str:
 
 
 def compile_phrases(phrases: list[str]) -> re.Pattern | None:
+    r"""One pattern for a word list: whole words only, longest phrase first.
+
+    Phrases are grouped by their first character and the "not inside a word" test comes
+    after that character, as `(?<!\w[\s\S])`, so that the pattern starts with a set of
+    literal characters: the regex engine then jumps from one possible first character to the
+    next instead of trying every phrase at every position of the post.
+    """
     patterns = [_phrase_pattern(p) for p in sorted(set(phrases), key=len, reverse=True) if p.strip()]
     if not patterns:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)")
+    groups: dict[str, list[str]] = {}
+    others: list[str] = []
+    for pattern in patterns:
+        first = pattern[:2] if pattern.startswith("\\") else pattern[:1]
+        rest = pattern[len(first):]
+        if first in ("", "'", "[", "(") or rest.startswith(("?", "*", "+", "{")):
+            others.append(pattern)  # starts with something optional: test the old way
+        else:
+            groups.setdefault(first, []).append(rest)
+    alternatives = [first + r"(?<!\w[\s\S])(?:" + "|".join(rests) + ")" for first, rests in groups.items()]
+    if others:
+        alternatives.append(r"(?<!\w)(?:" + "|".join(others) + ")")
+    return re.compile("(?:" + "|".join(alternatives) + r")(?!\w)")
 
 
 def compile_patterns(doc: TomlDoc, patterns: list[str], key: str) -> list[re.Pattern]:

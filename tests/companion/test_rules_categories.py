@@ -3,8 +3,13 @@ must stay quiet. These examples are our own, not the corpus's."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from companion.evaluation import Evaluator
+
+DATA = Path(__file__).parent / "data"
 SATURDAY = "2026-11-21T11:00:00"
 
 FIRES = {
@@ -99,6 +104,21 @@ QUIET = [
     "the head of the queue was miles away", "Our team won 10-2 this morning", "Lovely service at St Mary's this morning",
     "I hope Wales win on Saturday", "My son's teacher is lovely", "Happy 40th to my husband Will",
 ]
+
+
+@pytest.fixture(scope="module")
+def check():
+    """check("text", **fields) -> {category: [matched words, …]}, from one companion for the module
+    (a temporary data directory with the test rosters, as `postguard eval` builds it)."""
+    with Evaluator(DATA) as evaluator:
+        def run(text: str, **fields) -> dict[str, list[str]]:
+            response = evaluator.companion.check({"text": text, **fields})
+            out: dict[str, list[str]] = {}
+            for finding in response["findings"]:
+                out.setdefault(finding["category"], []).extend(text[s["start"]:s["end"]] for s in finding["spans"])
+            return out
+
+        yield run
 
 
 @pytest.mark.parametrize("category,text", [(c, t) for c, texts in FIRES.items() for t in texts])
