@@ -182,3 +182,26 @@ def test_near_rejects_unknown_settings(rules_dir):
     with pytest.raises(Exception, match="is not a setting of \\[near\\]"):
         _checker(rules_dir, {"x": 'category = "criticism"\nmatcher = "phrases"\n' + HEAD
                              + 'words = ["a"]\n[near]\nword = ["b"]\n'})
+
+
+def test_word_lists_match_exactly_as_a_plain_alternation_would():
+    from companion.engine.phrases import _phrase_pattern, compile_phrases
+    from companion.tomlfile import TomlDoc
+
+    def plain(phrases):
+        patterns = [_phrase_pattern(p) for p in sorted(set(phrases), key=len, reverse=True) if p.strip()]
+        return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)")
+
+    lists = []
+    for path in (REPO / "rules").glob("*.toml"):
+        if path.name == "categories.toml":
+            continue
+        data = TomlDoc(path).data
+        for section in (data, data.get("near") or {}, data.get("unless") or {}):
+            words = section.get("words")
+            lists += [words] if isinstance(words, list) else list((words or {}).values())
+    texts = [fold(t) for t in _corpus_texts()] + [fold("#teachertwitter don't a-level group 1 like = pupils' tw*t 'tis")]
+    for words in lists:
+        fast, slow = compile_phrases(words), plain(words)
+        for text in texts:
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)], (words[:3], text[:60])
