@@ -161,6 +161,26 @@ describe('PostGuard end to end', { timeout: 150000 }, () => {
     await page.close();
   });
 
+  test('a picture the page shows with no file seen (pasted from another app) is read from its preview', async () => {
+    const page = await openX();
+    await typeInto(page, X_COMPOSER, 'Lovely afternoon with the students');
+    // Stands in for a picture the site put in the composer itself: only its blob: preview exists.
+    await page.evaluate((base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const img = document.createElement('img');
+      img.alt = '';
+      img.src = URL.createObjectURL(new Blob([bytes], { type: 'image/jpeg' }));
+      document.querySelector('[data-testid="attachments"]').append(img);
+      return img.decode();
+    }, fs.readFileSync(FACE_PHOTO).toString('base64'));
+    await page.click(X_POST);
+    const finding = dialog(page).locator('li.finding[data-category="pupil_image"]');
+    await finding.waitFor();
+    assert.match(await finding.textContent(), /shows a face/);
+    assert.deepEqual(await posts(page), []);
+    await page.close();
+  });
+
   test('Post anyway posts exactly once', async () => {
     const page = await openX();
     await typeInto(page, X_COMPOSER, PUPIL_POST);

@@ -262,6 +262,22 @@ describe('files picked for a post', () => {
     assert.deepEqual(store.match(['']), [null]);
   });
 
+  test('photos are scaled in advance when picked: the newest four keep theirs; forgetting closes them', async () => {
+    const closed = [];
+    const prepare = async (file) => ({ natural: { width: 4000, height: 3000 }, bitmap: { width: 1024, height: 768, close: () => closed.push(file.name) } });
+    const store = createFileStore({ read: async () => '', prepare });
+    store.add([new File(['x'], 'clip.mp4', { type: 'video/mp4' }), ...[1, 2, 3, 4, 5, 6].map((i) => new File(['x'], `${i}.jpg`, { type: 'image/jpeg' }))]);
+    const picked = store.match(Array.from({ length: 6 }, () => ''));
+    assert.deepEqual(picked.map((file) => Boolean(file.prepared)), [false, false, true, true, true, true]);
+    assert.equal(store.match([{ name: '', kind: 'video' }])[0].prepared, null, 'videos are not prepared');
+    assert.equal((await picked[5].prepared).bitmap.width, 1024);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(closed.sort(), ['1.jpg', '2.jpg'], 'the older bitmaps were released');
+    store.forget();
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(closed.sort(), ['1.jpg', '2.jpg', '3.jpg', '4.jpg', '5.jpg', '6.jpg']);
+  });
+
   test('a failing read gives no original instead of an error', async () => {
     const store = createFileStore({ read: async () => { throw new Error('unreadable'); } });
     store.add([new File(['x'], 'a.jpg', { type: 'image/jpeg' })]);

@@ -2,6 +2,9 @@
 
 import { readOriginal } from './images.js';
 
+/** Picked photos kept scaled in advance (the newest; each is a 1024-px bitmap, about 3 MB). */
+const MAX_PREPARED = 4;
+
 /** Files remembered per page at most (the oldest are forgotten first). */
 const MAX_FILES = 20;
 
@@ -34,16 +37,24 @@ export function matchFiles(previewNames, fileNames) {
 }
 
 /** The page's remembered files: add(FileList), match(previewNames), forget(). Nothing leaves memory. */
-export function createFileStore({ read = readOriginal, limit = MAX_FILES } = {}) {
+export function createFileStore({ read = readOriginal, prepare = null, limit = MAX_FILES, prepared = MAX_PREPARED } = {}) {
   let files = [];
+  const release = (file) => {
+    const pending = file.prepared;
+    file.prepared = null;
+    pending?.then((ready) => ready?.bitmap?.close?.(), () => {});
+  };
   return {
     add(list) {
       for (const file of list ?? []) {
         if (!/^(image|video)\//.test(file?.type ?? '')) continue;
         const original = Promise.resolve().then(() => read(file)).catch(() => '');
-        files.push({ name: file.name ?? '', type: file.type, size: file.size, original });
+        const entry = { name: file.name ?? '', type: file.type, size: file.size, original, prepared: null };
+        if (prepare && file.type.startsWith('image/')) entry.prepared = Promise.resolve().then(() => prepare(file)).catch(() => null);
+        files.push(entry);
       }
-      if (files.length > limit) files = files.slice(-limit);
+      if (files.length > limit) files.splice(0, files.length - limit).forEach(release);
+      files.filter((file) => file.prepared).slice(0, -prepared).forEach(release);
     },
     /**
      * For each preview ({name, kind: 'image'|'video'}, or a name), the file picked for it
@@ -64,6 +75,7 @@ export function createFileStore({ read = readOriginal, limit = MAX_FILES } = {})
       return result;
     },
     forget() {
+      files.forEach(release);
       files = [];
     },
     get size() {

@@ -197,14 +197,63 @@ function canvasToDataUrl(canvas, quality, win) {
   });
 }
 
+function loadImage(url, win) {
+  return new Promise((resolve, reject) => {
+    const img = new win.Image();
+    img.onload = () => resolve(img);
+    img.onerror = () => reject(new Error('not an image'));
+    img.src = url;
+  });
+}
+
+/**
+ * When a file is picked: its upright size, and a copy scaled to ≤ MAX_SIDE decoded off the main
+ * thread, so that a submit need not wait for a 12 MP decode. {natural: {width, height}, bitmap} or null.
+ */
+export async function prepareScaled(file, { win, maxSide = MAX_SIDE }) {
+  if (!/^image\/(jpeg|pjpeg|png|webp|gif|bmp)$/i.test(file?.type ?? '') || typeof win.createImageBitmap !== 'function') return null;
+  const url = win.URL.createObjectURL(file);
+  try {
+    const img = await loadImage(url, win); // the header gives the size; the pixels are decoded below
+    const natural = { width: img.naturalWidth, height: img.naturalHeight };
+    const size = scaledSize(natural.width, natural.height, maxSide);
+    if (!size) return null;
+    const bitmap = await win.createImageBitmap(file, {
+      imageOrientation: 'from-image', resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'high',
+    });
+    return { natural, bitmap };
+  } finally {
+    win.URL.revokeObjectURL(url);
+  }
+}
+
+/** The upright size of the picture a preview shows, without decoding its pixels; null when unknown. */
+async function previewSize(source, win) {
+  const { el, kind, url } = source;
+  if (kind === 'img' && el.complete && el.naturalWidth > 0) return { width: el.naturalWidth, height: el.naturalHeight };
+  if (kind === 'frame' || !/^(blob|data):/i.test(url)) return null;
+  const img = await loadImage(url, win);
+  return { width: img.naturalWidth, height: img.naturalHeight };
+}
+
 /**
  * Draws the attachment element's picture onto a canvas of at most MAX_SIDE px and returns
  * {width, height, encode(quality) → Promise<JPEG data URL>}, or null when it cannot be read.
+ * `prepared` (from prepareScaled, for the file paired with this preview) is used when the
+ * preview shows a picture of exactly that file's upright size; otherwise the preview is read.
  */
-export async function scaledImage(el, { doc, win, maxSide = MAX_SIDE }) {
+export async function scaledImage(el, { doc, win, maxSide = MAX_SIDE, prepared = null }) {
   const source = sourceOf(el);
   if (!source || !readableUrl(source.url, win.location.origin)) return null;
-  const pic = await picture(source, win, maxSide);
+  let pic = null;
+  const ready = prepared && (await Promise.resolve(prepared).catch(() => null));
+  if (ready?.bitmap && (ready.bitmap.width > 0)) {
+    const shown = await previewSize(source, win).catch(() => null);
+    if (shown && shown.width === ready.natural.width && shown.height === ready.natural.height) {
+      pic = { image: ready.bitmap, width: ready.bitmap.width, height: ready.bitmap.height }; // the store closes it
+    }
+  }
+  pic ??= await picture(source, win, maxSide);
   if (!pic) return null;
   try {
     const size = scaledSize(pic.width, pic.height, maxSide);

@@ -8,6 +8,7 @@ import { installInterception } from './intercept.js';
 import { createNotice } from './notice.js';
 import { createOverlay } from './overlay.js';
 import { createFileStore, installFileCapture } from './files.js';
+import { prepareScaled } from './images.js';
 import { attachmentElements } from './locate.js';
 import { installTyping } from './typing.js';
 import { UI_ATTR } from './ui.js';
@@ -31,7 +32,7 @@ export async function start(doc = document, win = window) {
     if (event.target?.closest?.(`[${UI_ATTR}]`)) event.stopImmediatePropagation();
   }, true);
   // Original files picked for a post, in this page's memory only, until the post goes or the page is left.
-  const files = createFileStore();
+  const files = createFileStore({ prepare: (file) => prepareScaled(file, { win }) });
   installFileCapture({ doc, win, store: files, hasPreviews: () => attachmentElements(adapter, doc.body).length > 0 });
   installInterception({ doc, win, adapter, generic, check, feedback, overlay, notice, highlighter, site, files });
   installTyping({ doc, win, adapter, check, badges, highlighter, overlay, feedback, site });

@@ -57,7 +57,7 @@ export async function withImages(request, { adapter, scope, files, doc, win, bud
   for (let i = 0; i < elements.length && analysed < MAX_IMAGES; i += 1) {
     let image = null;
     try {
-      image = await scaledImage(elements[i], { doc, win });
+      image = await scaledImage(elements[i], { doc, win, prepared: picked[i]?.prepared });
     } catch {
       image = null; // unreadable: listed without pixels
     }
