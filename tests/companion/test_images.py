@@ -97,8 +97,14 @@ def test_a_picture_without_people_and_school_words_gives_no_faces_finding(compan
 
 def test_faces_at_school_warn_once_not_twice(companion):
     found = findings(companion, "Sports day with my class!", image_attachment(astronaut(), exif=exif_for(SCHOOL)))
-    assert "image-location-school" in rules_of(found)
-    assert "image-people-context" not in rules_of(found)
+    assert [f["rule"] for f in found if f["category"] == "pupil_image"] == ["image-location-school"]
+
+
+def test_the_photo_itself_replaces_the_guess_from_the_words(companion):
+    found = findings(companion, "Sports day with my class!", image_attachment(astronaut()))
+    assert [f["rule"] for f in found if f["category"] == "pupil_image"] == ["image-people-context"]
+    found = findings(companion, "Sports day with my class!", image_attachment(drawn()))  # no faces, no GPS
+    assert [f["rule"] for f in found if f["category"] == "pupil_image"] == ["pupil-image"]
 
 
 def test_each_image_is_decoded_once_and_faces_detected_once_per_check(companion, monkeypatch):
