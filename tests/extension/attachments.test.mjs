@@ -7,7 +7,7 @@ import facebook from '../../extension/src/sites/facebook.js';
 import linkedin from '../../extension/src/sites/linkedin.js';
 import instagram from '../../extension/src/sites/instagram.js';
 import { generic } from '../../extension/src/sites/index.js';
-import { attachmentElements, attachmentsIn, composerFor, submitFor } from '../../extension/src/content/locate.js';
+import { attachmentElements, attachmentsIn, composerFor, nearComposer, submitFor } from '../../extension/src/content/locate.js';
 import { postRequest, withImages } from '../../extension/src/content/request.js';
 import { sourceOf } from '../../extension/src/content/images.js';
 import { createFileStore } from '../../extension/src/content/files.js';
@@ -59,6 +59,15 @@ describe('attachment previews on saved HTML', () => {
     const { document } = loadFixture('linkedin-media.html', 'https://www.linkedin.com/feed/');
     const hit = post(linkedin, document, document.querySelector('.share-actions__primary-action span'), '/feed/');
     assert.deepEqual(urls(attachmentElements(linkedin, hit.scope)), ['blob:https://www.linkedin.com/6e5d4c3b-1111-2222-3333-444455556666']);
+  });
+
+  test('a drop on a compose box (the editor, its previews, a DM box) counts; one on the page itself does not', () => {
+    const { document } = loadFixture('x-media.html', 'https://x.com/compose/post');
+    assert.equal(nearComposer(x, document.querySelector('[data-testid="tweetTextarea_0"] [data-text]')), true);
+    assert.equal(nearComposer(x, document.querySelector('[data-testid="attachments"] img')), true);
+    assert.equal(nearComposer(x, document.querySelector('[data-testid="messageEntry"]')), true, 'the DM box is a composer too');
+    assert.equal(nearComposer(x, document.body), false);
+    assert.equal(nearComposer(generic, document.querySelector('img')), false);
   });
 
   test('the generic adapter lists no attachments', () => {

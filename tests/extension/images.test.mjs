@@ -285,10 +285,10 @@ describe('files picked for a post', () => {
   });
 
   test('files chosen in a file input, dropped or pasted are captured; leaving the page forgets them', async () => {
-    const window = domOf('<input type="file" id="pick" multiple><div id="composer"></div>', 'https://x.com/home');
+    const window = domOf('<input type="file" id="pick" multiple><div id="composer"></div><aside id="elsewhere"></aside>', 'https://x.com/home');
     const { document } = window;
     const store = createFileStore({ read: async () => '' });
-    installFileCapture({ doc: document, win: window, store });
+    installFileCapture({ doc: document, win: window, store, onComposer: (target) => target.id === 'composer' });
     const input = document.getElementById('pick');
     Object.defineProperty(input, 'files', { value: [new File(['x'], 'a.jpg', { type: 'image/jpeg' })] });
     input.dispatchEvent(new window.Event('change', { bubbles: true }));
@@ -300,6 +300,10 @@ describe('files picked for a post', () => {
     paste.clipboardData = { files: [new File(['x'], 'c.jpg', { type: 'image/jpeg' })] };
     document.getElementById('composer').dispatchEvent(paste);
     assert.deepEqual(store.match(['', '', '']).map((file) => file.name), ['a.jpg', 'b.png', 'c.jpg']);
+    const away = new window.Event('drop', { bubbles: true });
+    away.dataTransfer = { files: [new File(['x'], 'd.jpg', { type: 'image/jpeg' })] };
+    document.getElementById('elsewhere').dispatchEvent(away);
+    assert.equal(store.size, 3, 'a drop away from the composers is not a post\'s photo');
     window.dispatchEvent(new window.Event('pagehide'));
     assert.equal(store.size, 0);
   });

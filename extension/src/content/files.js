@@ -85,20 +85,21 @@ export function createFileStore({ read = readOriginal, prepare = null, limit = M
 }
 
 /**
- * Listens (capture phase, on the document) for files chosen in an <input type=file>, dropped or
- * pasted, and remembers them in `store`. Forgets them when the page is left, and after an
- * in-page navigation when no attachment preview is left (`hasPreviews()`). Returns an uninstall function.
+ * Listens (capture phase, on the document) for files chosen in an <input type=file>, or dropped
+ * or pasted onto a composer (`onComposer(target)`), and remembers them in `store`. Forgets them
+ * when the page is left, and after an in-page navigation when no attachment preview is left
+ * (`hasPreviews()`). Returns an uninstall function.
  */
-export function installFileCapture({ doc, win, store, hasPreviews = () => false, settleMs = 1000 }) {
+export function installFileCapture({ doc, win, store, hasPreviews = () => false, onComposer = () => true, settleMs = 1000 }) {
   const onChange = (event) => {
     const input = event.target;
     if (input?.tagName === 'INPUT' && input.type === 'file' && input.files?.length) store.add(input.files);
   };
   const onDrop = (event) => {
-    if (event.dataTransfer?.files?.length) store.add(event.dataTransfer.files);
+    if (event.dataTransfer?.files?.length && onComposer(event.target)) store.add(event.dataTransfer.files);
   };
   const onPaste = (event) => {
-    if (event.clipboardData?.files?.length) store.add(event.clipboardData.files);
+    if (event.clipboardData?.files?.length && onComposer(event.target)) store.add(event.clipboardData.files);
   };
   const onLeave = () => store.forget();
   let timer = 0;

@@ -74,6 +74,20 @@ export function composerFor(adapter, target, pathname) {
   return null;
 }
 
+/** Whether `target` is a composer or close around one (a drop or paste onto the compose box). */
+export function nearComposer(adapter, target, depth = 6) {
+  const selector = composerSelector(adapter);
+  if (!selector || !target?.closest) return false;
+  if (target.closest(selector)) return true;
+  const { body, documentElement } = target.ownerDocument;
+  let node = target;
+  for (let level = 0; node && node !== body && node !== documentElement && level < depth; level += 1) {
+    if (node.querySelector(selector)) return true;
+    node = node.parentElement;
+  }
+  return false;
+}
+
 /** All composers on the page for any surface (for as-you-type checks). */
 export function composerSelector(adapter) {
   return adapter.surfaces.map((surface) => surface.composer).join(', ');

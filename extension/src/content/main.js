@@ -9,7 +9,7 @@ import { createNotice } from './notice.js';
 import { createOverlay } from './overlay.js';
 import { createFileStore, installFileCapture } from './files.js';
 import { prepareScaled } from './images.js';
-import { attachmentElements } from './locate.js';
+import { attachmentElements, nearComposer } from './locate.js';
 import { installTyping } from './typing.js';
 import { UI_ATTR } from './ui.js';
 
@@ -33,7 +33,11 @@ export async function start(doc = document, win = window) {
   }, true);
   // Original files picked for a post, in this page's memory only, until the post goes or the page is left.
   const files = createFileStore({ prepare: (file) => prepareScaled(file, { win }) });
-  installFileCapture({ doc, win, store: files, hasPreviews: () => attachmentElements(adapter, doc.body).length > 0 });
+  installFileCapture({
+    doc, win, store: files,
+    hasPreviews: () => attachmentElements(adapter, doc.body).length > 0,
+    onComposer: (target) => nearComposer(adapter, target),
+  });
   installInterception({ doc, win, adapter, generic, check, feedback, overlay, notice, highlighter, site, files });
   installTyping({ doc, win, adapter, check, badges, highlighter, overlay, feedback, site });
 }
