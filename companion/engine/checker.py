@@ -89,6 +89,8 @@ class Checker:
         return self.check(parse_request(body))
 
     def check(self, request: CheckRequest) -> dict:
+        if any(a.data or a.original for a in request.attachments):
+            return self._check(request)  # image bytes are not kept in memory after their own check
         key = self._answer_key(request)
         with self._lock:
             cached = self._answers.get(key)

@@ -67,3 +67,14 @@ def test_requests_and_analyses_never_print_image_data_or_positions():
     printed = repr(request) + repr(images.items) + str(images.notes)
     assert url[40:80] not in printed and MARKER not in printed
     assert "51.12" not in printed and "51.84" not in printed and "2.65" not in printed
+
+
+def test_answers_with_images_are_not_remembered(companion):
+    url = data_url(encode(drawn((320, 240)), exif=exif_for(NEAR_SCHOOL)))
+    body = {"text": "Nice", "attachments": [{"type": "image", "data": url, "original": url}]}
+    first, second = companion.check(body), companion.check(body)
+    assert first == second and any(f["rule"] == "image-location-gps" for f in first["findings"])
+    remembered = list(getattr(companion.checker, "_answers", {}))
+    requests = [part for key in remembered for part in (key if isinstance(key, tuple) else (key,))
+                if hasattr(part, "attachments")]
+    assert not any(a.data or a.original for request in requests for a in request.attachments)
