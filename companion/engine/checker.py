@@ -84,6 +84,13 @@ class Checker:
             self.rosters = rosters
             self._answers.clear()
 
+    def clear_caches(self) -> None:
+        """Forget remembered answers and text analyses (the next check of any text starts afresh)."""
+        with self._lock:
+            self._answers.clear()
+            self._texts.clear()
+        self.language.clear_cache()
+
     def check_json(self, body) -> dict:
         """Validate a decoded JSON request and answer it as POST /v1/check does."""
         return self.check(parse_request(body))

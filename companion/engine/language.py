@@ -63,6 +63,10 @@ class LanguageDetector:
         """Load the profiles now rather than on the first post."""
         self.detect("Warming up the language detector with an ordinary sentence.")
 
+    def clear_cache(self) -> None:
+        with self._lock:
+            self._cache.clear()
+
     def detect(self, text: str) -> str:
         with self._lock:
             cached = self._cache.get(text)

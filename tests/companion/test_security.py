@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import socket
 import threading
@@ -184,6 +185,25 @@ def test_bounded_load_8_clients_by_2000_checks(served):
     assert after <= before * 1.10
 
 
+def cpu_timed(call, companion):
+    """(result, CPU seconds of this thread, which runs the app). A slow pattern is slow every
+    time, so a second try, with the garbage collector held off, rules out a passing pause
+    from the collector or a busy machine."""
+    best, result = float("inf"), None
+    for _ in range(2):
+        companion.checker.clear_caches()  # the second try must do the work again, not remember it
+        gc.disable()
+        try:
+            started = time.thread_time()
+            result = call()
+            best = min(best, time.thread_time() - started)
+        finally:
+            gc.enable()
+        if best < 0.2:
+            break
+    return result, best
+
+
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
@@ -200,9 +220,8 @@ request_like = st.fixed_dictionaries({}, optional={
 @given(body=st.one_of(request_like, json_values))
 def test_any_json_gets_a_sane_answer_with_spans_inside_the_text(client, auth, companion, body):
     companion.language.warm()  # loading the language profiles once is not a check's cost
-    started = time.thread_time()  # CPU time of this thread, which runs the app: other load does not count
-    response = client.post("/v1/check", data=json.dumps(body), content_type="application/json", headers=auth)
-    elapsed = time.thread_time() - started
+    response, elapsed = cpu_timed(lambda: client.post("/v1/check", data=json.dumps(body),
+                                                      content_type="application/json", headers=auth), companion)
     assert response.status_code in (200, 400, 413, 415)
     assert elapsed < 0.2, f"{elapsed:.3f} s"
     if response.status_code == 200:
@@ -217,7 +236,6 @@ def test_any_json_gets_a_sane_answer_with_spans_inside_the_text(client, auth, co
 @given(text=st.text(alphabet=st.characters(codec="utf-8"), max_size=3000))
 def test_any_text_is_checked_quickly(client, auth, companion, text):
     companion.language.warm()
-    started = time.thread_time()
-    response = client.post("/v1/check", json={"text": text}, headers=auth)
+    response, elapsed = cpu_timed(lambda: client.post("/v1/check", json={"text": text}, headers=auth), companion)
     assert response.status_code == 200
-    assert time.thread_time() - started < 0.2
+    assert elapsed < 0.2, f"{elapsed:.3f} s"
