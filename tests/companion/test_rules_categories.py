@@ -183,6 +183,12 @@ def test_spans_mark_the_words(check):
 
 # More of our own examples, written while widening the rules (never taken from the corpus).
 MORE_FIRES = [
+    ('reference_recommendation', 'Anyone need a coach for their U10s? Steve Marsh is fantastic'),
+    ('reference_recommendation', 'Who needs a TA? My friend Kerry is brilliant and looking for work'),
+    ('criticism', '9C are the class from hell'),
+    ('criticism', 'The parents at my school are driving me up the wall'),
+    ('offensive_language', "Being gay is just not right, it's against nature"),
+    ('offensive_language', "I'm not homophobic but gay people shouldn't adopt"),
     ('criticism', "The leadership team at this school couldn't lead a conga line"),
     ('criticism', 'Our senior leaders are completely clueless'),
     ('criticism', 'The way this school is run is an absolute disgrace'),
@@ -335,6 +341,9 @@ MORE_FIRES = [
 ]
 
 MORE_QUIET = [
+    'Highly recommend Bristol Zoo, brilliant day out for the family',
+    "I really recommend Luigi's, the best pizza in town",
+    'Would highly recommend Pembrokeshire for a walking holiday, amazing views',
     'Finally finished the garden fence. Only took three weekends and a lot of swearing under my breath',
     'Anyone else absolutely shattered this week? Bed by 9 tonight',
     'The new series of Bake Off is brilliant, that showstopper was a disaster though',
