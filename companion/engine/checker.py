@@ -170,31 +170,40 @@ class Checker:
                 continue
             if rule.requires and not any(found.get(c) for c in rule.requires):
                 continue
+            if rule.matcher.spanless and self._conditions(rule, post, found, []) is None:
+                continue  # cheap context first: no face detection for a post with no school context
             match = rule.matcher.find(post, env)
             if match is None:
                 continue
-            spans = match.spans
-            for condition, wanted in ((rule.near, True), (rule.unless, False)):
-                if condition is None:
-                    continue
-                present = condition.applies(post, found, spans)
-                if not spans:
-                    if present != wanted:
-                        break
-                else:
-                    spans = [s for s, p in zip(spans, present) if p == wanted]
-                    if not spans:
-                        break
-            else:
-                if spans and self._already_found(found.get(rule.category, ()), spans):
-                    continue  # another rule of the category already warns about these words
-                found.setdefault(rule.category, []).append(self._finding(rule, match.detail, spans))
+            spans = match.spans if rule.matcher.spanless else self._conditions(rule, post, found, match.spans)
+            if spans is None:
+                continue
+            if spans and self._already_found(found.get(rule.category, ()), spans):
+                continue  # another rule of the category already warns about these words
+            found.setdefault(rule.category, []).append(self._finding(rule, match.detail, spans))
         return [f for group in found.values() for f in group]
 
     @staticmethod
     def _already_found(findings, spans: list[Span]) -> bool:
         covered = [s for f in findings for s in f.spans]
         return bool(covered) and all(any(a <= s and e <= b for a, b in covered) for s, e in spans)
+
+    @staticmethod
+    def _conditions(rule: Rule, post: Post, found: dict, spans: list[Span]) -> list[Span] | None:
+        """The spans that pass the rule's [near] and [unless] (None: the rule does not fire).
+        With no spans, the words or categories are looked for anywhere in the post."""
+        for condition, wanted in ((rule.near, True), (rule.unless, False)):
+            if condition is None:
+                continue
+            present = condition.applies(post, found, spans)
+            if not spans:
+                if present != wanted:
+                    return None
+            else:
+                spans = [s for s, p in zip(spans, present) if p == wanted]
+                if not spans:
+                    return None
+        return spans
 
     @staticmethod
     def _finding(rule: Rule, detail: dict, spans: list[Span]) -> Finding:

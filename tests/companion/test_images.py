@@ -118,6 +118,16 @@ def test_each_image_is_decoded_once_and_faces_detected_once_per_check(companion,
     assert len(detections) == 2
 
 
+def test_no_face_detection_without_a_school_context(companion, monkeypatch):
+    detections = []
+    real_count = analysis.count_faces
+    monkeypatch.setattr(analysis, "count_faces", lambda *a: detections.append(1) or real_count(*a))
+    assert findings(companion, "Me on holiday, finally some sun", image_attachment(astronaut())) == []
+    assert detections == []  # the rule's context is looked for first; the detector never ran
+    findings(companion, "Sports day with my class!", image_attachment(astronaut()))
+    assert detections == [1]
+
+
 def test_without_the_images_extra_the_check_works_and_says_analysis_is_off(companion, monkeypatch):
     monkeypatch.setattr(analysis, "pillow_available", lambda: False)
     monkeypatch.setattr(analysis, "face_detection_available", lambda: False)
