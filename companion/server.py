@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import gc
 import ipaddress
 import logging
 import socket
@@ -45,6 +46,10 @@ def serve(companion, host: str = "127.0.0.1", port: int = DEFAULT_PORT, threads:
     check_loopback(host)
     check_port_free(host, port)
     companion.language.warm()  # the first check must not pay for loading profiles
+    # Everything loaded so far (rules, rosters, language profiles) lives as long as the
+    # process: keep it out of the garbage collector's full passes, which it would slow.
+    gc.collect()
+    gc.freeze()
     from companion.deploy.sync import start_background_sync
 
     start_background_sync(companion)  # central updates: now, then every few hours (no-op without a source)

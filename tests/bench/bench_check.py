@@ -11,6 +11,7 @@ roster, and `check --jsonl` of 1,000 posts including start-up.
 from __future__ import annotations
 
 import argparse
+import gc
 import http.client
 import json
 import os
@@ -96,6 +97,8 @@ def companion_with_roster(home: Path, size: int) -> Companion:
     import_roster(service.store, "pupils", csv, service.secrets.roster_key())
     service.refresh_rosters(force=True)
     service.language.warm()
+    gc.collect()
+    gc.freeze()  # as `postguard serve` does once loaded
     return service
 
 
