@@ -125,6 +125,7 @@ def run_counting_node(cmd: list, env: dict) -> tuple[int, int, int]:
 
 def cmd_test(args: list[str]) -> int:
     ensure_venv("test,images")
+    ensure_chromium()  # the status page's test uses it too
     failures = []
     say("Python tests (pytest)")
     report = VENV / "pytest-report.xml"
@@ -135,7 +136,6 @@ def cmd_test(args: list[str]) -> int:
     passed, failed = pytest_counts(report)
     if (ROOT / "package.json").exists():
         ensure_node_modules()
-        ensure_chromium()
         say("extension tests (node --test, headless Chromium)")
         env = {**os.environ, "POSTGUARD_BIN": str(BIN / "postguard")}
         code, node_passed, node_failed = run_counting_node([shutil.which("npm"), "test"], env)

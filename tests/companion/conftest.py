@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -82,6 +83,13 @@ class LoopbackClient(FlaskClient):
 @pytest.fixture
 def auth(companion) -> dict:
     return {"Authorization": f"Bearer {companion.token()}"}
+
+
+def files_under(path: Path):
+    """Every file below `path`: where a privacy test looks for what must never be written."""
+    for root, _dirs, files in os.walk(path):
+        for name in files:
+            yield Path(root) / name
 
 
 def free_port() -> int:

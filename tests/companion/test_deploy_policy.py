@@ -11,7 +11,6 @@ import pytest
 
 from companion.cli import main
 from companion.deploy.pairing import adopt_token, find_policies, policy_token, user_port
-from companion.deploy.policy import generate
 from companion.deploy.settings import CHROME_ID, GECKO_ID, load_deploy
 from companion.engine.school import load_school
 from companion.errors import ConfigError

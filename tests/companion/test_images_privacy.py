@@ -6,20 +6,14 @@ from __future__ import annotations
 
 import base64
 import json
-import os
-from pathlib import Path
 
 from PIL import PngImagePlugin
 
+from conftest import files_under
 from test_images_helpers import NEAR_SCHOOL, astronaut, data_url, drawn, encode, exif_for
 
 MARKER = "Zq7MarkerImageBytes"
 
-
-def _every_file_under(path: Path):
-    for root, _dirs, files in os.walk(path):
-        for name in files:
-            yield Path(root) / name
 
 
 def test_image_bytes_never_reach_disk_logs_or_errors(served, home):
@@ -48,7 +42,7 @@ def test_image_bytes_never_reach_disk_logs_or_errors(served, home):
     assert MARKER not in output
     for piece in pieces:
         assert piece not in output
-    for path in _every_file_under(home):
+    for path in files_under(home):
         content = path.read_bytes()
         assert MARKER.encode() not in content, path
         for piece in pieces:

@@ -2,20 +2,13 @@
 way a post can arrive, then looked for everywhere the companion writes."""
 
 import json
-import os
 import sys
 import subprocess
-from pathlib import Path
 
-from conftest import DATA, REPO
+from conftest import DATA, REPO, files_under
 
 MARKER = "Zq7MarkerPostText"
 
-
-def _every_file_under(path: Path):
-    for root, _dirs, files in os.walk(path):
-        for name in files:
-            yield Path(root) / name
 
 
 def test_marker_text_never_reaches_disk_logs_or_errors(served, home):
@@ -38,7 +31,7 @@ def test_marker_text_never_reaches_disk_logs_or_errors(served, home):
     output = served.stop()
     assert MARKER not in output
     assert "listening on http://127.0.0.1" in output  # the log was captured at all
-    files = list(_every_file_under(home))
+    files = list(files_under(home))
     assert any(f.name.startswith("postguard.sqlite3") for f in files)
     for path in files:
         assert MARKER.encode() not in path.read_bytes(), path
@@ -47,5 +40,5 @@ def test_marker_text_never_reaches_disk_logs_or_errors(served, home):
 def test_cli_check_writes_nothing_with_the_text(home):
     subprocess.run([sys.executable, "-m", "companion", "check"], input=json.dumps({"text": MARKER}),
                    text=True, cwd=REPO, check=True, capture_output=True)
-    for path in _every_file_under(home):
+    for path in files_under(home):
         assert MARKER.encode() not in path.read_bytes(), path

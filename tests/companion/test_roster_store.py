@@ -9,7 +9,7 @@ from companion.roster.mis_csv import RosterFormatError
 from companion.roster.names import NameHasher, PersonName, name_forms
 from companion.service import Companion
 
-from conftest import DATA
+
 
 
 def test_name_forms_cover_preferred_names_and_joined_hashtags():

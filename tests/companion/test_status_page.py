@@ -9,10 +9,7 @@ import re
 import shutil
 import struct
 import subprocess
-import sys
 import threading
-import time
-import urllib.request
 from datetime import date
 from pathlib import Path
 
@@ -22,7 +19,7 @@ from companion import __version__
 from companion.roster.importer import import_roster
 from companion.secretstore import SecretStore
 from companion.storage import Store
-from conftest import DATA, REPO, free_port
+from conftest import DATA, REPO
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -128,9 +125,8 @@ def busy_home(home):
     return home
 
 
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Chromium (python3 dev.py test installs it)")
-def test_status_page_in_headless_chromium(busy_home, served_status, tmp_path):
-    url = f"http://127.0.0.1:{served_status}/"
+def test_status_page_in_headless_chromium(busy_home, served, tmp_path):
+    url = f"http://127.0.0.1:{served.port}/"
     dom = _chromium(tmp_path, "--dump-dom", url)
     assert "PostGuard status" in dom.stdout and "ON</span>" in dom.stdout, dom.stderr[-2000:]
     assert "school-name" in dom.stdout
@@ -142,10 +138,9 @@ def test_status_page_in_headless_chromium(busy_home, served_status, tmp_path):
         shutil.copy(shot, REPO / "docs" / "status-page.png")
 
 
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Chromium (python3 dev.py test installs it)")
-def test_a_web_page_cannot_read_or_frame_the_status_page(served_status, tmp_path):
+def test_a_web_page_cannot_read_or_frame_the_status_page(served, tmp_path):
     """A page on another origin tries fetch() and an iframe; Chromium must give it nothing."""
-    target = f"http://127.0.0.1:{served_status}/"
+    target = f"http://127.0.0.1:{served.port}/"
     page = tmp_path / "site"
     page.mkdir()
     (page / "index.html").write_text(f"""<!doctype html><body><iframe id=f src="{target}"></iframe><script>
@@ -167,24 +162,3 @@ fetch("{target}").then(r => r.text()).then(t => {{ document.body.dataset.got = t
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
-
-
-@pytest.fixture
-def served_status(home):
-    """The companion under waitress in its own process (the conftest's `served`, without a token)."""
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "companion", "serve", "--port", str(port)], cwd=REPO,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/health", timeout=1):
-                break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise AssertionError("companion did not start: " + (process.stdout.read() or ""))
-            time.sleep(0.05)
-    yield port
-    process.terminate()
-    process.wait(timeout=10)
