@@ -34,7 +34,7 @@ def _port_taken(port: int) -> bool:
 
 def deployment_checks(line, school_path: Path, port: int, home: Path, secrets, answering: bool | None = None) -> int:
     """Print one line per check via `line(status, what, fix)`; returns the number of failures."""
-    from companion.deploy.pairing import find_policies, policy_token
+    from companion.deploy.browser_policy import find_policies, policy_token
     from companion.deploy.settings import load_deploy
     from companion.deploy.sync import configured_source, read_state
     from companion.storage import Store

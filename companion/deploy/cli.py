@@ -35,7 +35,7 @@ def _mask(token: str) -> str:
 
 
 def cmd_policy(args) -> int:
-    from companion.deploy import pairing
+    from companion.deploy import browser_policy
 
     if args.policy_command == "generate":
         from companion.deploy.policy import generate
@@ -57,15 +57,15 @@ def cmd_policy(args) -> int:
         return 0
     if args.policy_command == "port":
         if args.per_user:
-            print(pairing.user_port())
+            print(browser_policy.user_port())
         else:  # the port the browser policy gives the extension, else the school file's
             from companion.deploy.settings import safe_load_deploy
             from companion.paths import default_school_file
 
-            _, port = pairing.policy_token(pairing.find_policies())
+            _, port = browser_policy.policy_token(browser_policy.find_policies())
             print(port or safe_load_deploy(default_school_file()).port)
         return 0
-    policies = pairing.find_policies()
+    policies = browser_policy.find_policies()
     if args.policy_command == "show":
         if not policies:
             print("No browser policy for PostGuard on this machine.")
@@ -78,7 +78,7 @@ def cmd_policy(args) -> int:
         from companion.paths import data_dir
         from companion.secretstore import SecretStore
 
-        token = pairing.adopt_token(SecretStore(data_dir()), policies)
+        token = browser_policy.adopt_token(SecretStore(data_dir()), policies)
         if token is None:
             print("postguard: no browser policy on this machine sets PostGuard's token "
                   "(see docs/deploy.md: `postguard policy generate`)", file=sys.stderr)

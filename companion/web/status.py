@@ -56,7 +56,7 @@ def _pairing(companion) -> tuple[str, str]:
     """(state, detail): browser policy token vs this companion's, and installs paired by code.
 
     The browser policy is read at most once a minute."""
-    from companion.deploy.pairing import find_policies, policy_token
+    from companion.deploy.browser_policy import find_policies, policy_token
 
     pairing = getattr(companion, "pairing", None)
     try:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from companion.cli import main
-from companion.deploy.pairing import adopt_token, find_policies, policy_token, user_port
+from companion.deploy.browser_policy import adopt_token, find_policies, policy_token, user_port
 from companion.deploy.settings import CHROME_ID, GECKO_ID, load_deploy
 from companion.engine.school import load_school
 from companion.errors import ConfigError

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from companion.cli import main
-from companion.deploy.pairing import FIRST_SHARED_PORT, SHARED_PORTS
+from companion.deploy.browser_policy import FIRST_SHARED_PORT, SHARED_PORTS
 from companion.deploy.settings import CHROME_ID, GECKO_ID
 from conftest import REPO, free_port
 

@@ -1,4 +1,4 @@
-"""What this machine's browser policy says to the extension, and pairing the companion with it.
+"""What this machine's browser policy tells the extension (token, port), and the companion adopting it.
 
 IT's policy carries the token the extension presents (per machine, or per user on shared
 hosts). `postguard policy adopt-token` makes the companion expect that token, so staff
