@@ -99,6 +99,8 @@ class PostImages:
     def _decode(self) -> list[ImageInfo]:
         candidates = [(i, a) for i, a in enumerate(self._attachments)
                       if (a.data or a.original or a.exif) and a.type in ANALYSED_TYPES]
+        if not candidates:
+            return []  # most posts: nothing to decode, and no need to ask whether Pillow is there
         if len(candidates) > MAX_IMAGES:
             self.note("images_skipped", f"Only the first {MAX_IMAGES} images were analysed; "
                       f"{len(candidates) - MAX_IMAGES} more were not.")
