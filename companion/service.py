@@ -28,6 +28,10 @@ ROSTER_RECHECK_SECONDS = 2.0
 class SettingsError(ValueError):
     """A settings change that is not allowed (e.g. switching off a category IT locked)."""
 
+    def __init__(self, message: str, locked: bool = False) -> None:
+        self.locked = locked
+        super().__init__(message)
+
 
 class Companion:
     def __init__(self, home: Path | None = None, school_file: Path | None = None, rules_dir: Path | None = None,
@@ -41,6 +45,7 @@ class Companion:
         self.store = Store(self.home)
         self.secrets = secrets or SecretStore(self.home)
         self.pairing = Pairing(self.store, self.secrets)
+        self._toggle_cache: dict | None = None
         self._key = self.secrets.roster_key()
         self.hasher = NameHasher(self._key)
         self.language = LanguageDetector(self.school.default_language,
@@ -92,10 +97,9 @@ class Companion:
         return toggles.get(category, category not in self.school.off)
 
     def _toggles(self) -> dict:
-        cached = getattr(self, "_toggle_cache", None)
-        if cached is None:
-            cached = self._toggle_cache = self.store.get_setting("categories", {})
-        return cached
+        if self._toggle_cache is None:
+            self._toggle_cache = self.store.get_setting("categories", {})
+        return self._toggle_cache
 
     def settings(self) -> dict:
         return {
@@ -112,7 +116,7 @@ class Companion:
             raise SettingsError(f"Say true or false for {bad[0]!r}.")
         locked = [c for c, v in categories.items() if c in self.school.locked and v is False]
         if locked:
-            raise SettingsError(f"Your school's IT has locked '{locked[0]}' on; it cannot be switched off.")
+            raise SettingsError(f"Your school's IT has locked '{locked[0]}' on; it cannot be switched off.", locked=True)
         toggles = {**self._toggles(), **categories}
         self.store.set_setting("categories", toggles)
         self._toggle_cache = toggles

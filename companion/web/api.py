@@ -110,8 +110,7 @@ def put_settings():
     try:
         return jsonify(companion().update_settings(body["categories"]))
     except SettingsError as exc:
-        status = 409 if "locked" in str(exc) else 400
-        return error_response(status, str(exc), "locked" if status == 409 else "bad_request")
+        return error_response(409, str(exc), "locked") if exc.locked else error_response(400, str(exc))
 
 
 @bp.post("/feedback")
