@@ -21,7 +21,6 @@ def create_app(companion, port: int | None = None, test_config: dict | None = No
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
         ALLOWED_HOSTS=allowed_hosts(port),
         EXTENSION_ORIGINS=extension_origins(companion.school.extension_ids),
-        JSON_SORT_KEYS=False,
     )
     if test_config:
         app.config.update(test_config)
@@ -47,7 +46,7 @@ def create_app(companion, port: int | None = None, test_config: dict | None = No
 def _guard():
     """Refuse before any handler runs: wrong Host (DNS rebinding), web-page Origin, no token, too big."""
     config = current_app.config
-    hosts = request.headers.getlist("Host") if hasattr(request.headers, "getlist") else [request.host]
+    hosts = request.headers.getlist("Host")  # waitress joins repeated Host headers into one value
     if len(hosts) != 1 or hosts[0] not in config["ALLOWED_HOSTS"]:
         return errors.error_response(421)
     origin = request.headers.get("Origin")
