@@ -92,7 +92,7 @@ def ensure_node_modules() -> None:
 
 def cmd_serve(args: list[str]) -> int:
     ensure_venv("")
-    say("starting the companion on http://127.0.0.1:17345 (Ctrl+C stops it); pair with: .venv/bin/postguard token")
+    say("starting the companion on http://127.0.0.1:17345 (Ctrl+C stops it); pair the extension with: .venv/bin/postguard pair")
     return run(BIN / "postguard", "serve", *args)
 
 
