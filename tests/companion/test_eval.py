@@ -14,10 +14,9 @@ from companion.evaluation import (
     CORPUS_FILES, DEFAULT_NOW, TARGET_CLEAN_FALSE_ALARMS, TARGET_RECALL, CorpusError, evaluate, format_report,
     read_cases,
 )
+from conftest import DATA, REPO
 
-CORPUS = Path(__file__).resolve().parents[2] / "tests" / "corpus"
-DATA = Path(__file__).parent / "data"
-
+CORPUS = REPO / "tests" / "corpus"
 
 @pytest.fixture(scope="module")
 def reports():

@@ -3,13 +3,12 @@ must stay quiet. These examples are our own, not the corpus's."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from companion.evaluation import Evaluator
+from conftest import DATA
 
-DATA = Path(__file__).parent / "data"
 SATURDAY = "2026-11-21T11:00:00"
 
 FIRES = {

@@ -9,11 +9,10 @@ from __future__ import annotations
 import base64
 import io
 from datetime import datetime
-from pathlib import Path
 
 from PIL import Image, ImageDraw
+from conftest import DATA
 
-DATA = Path(__file__).parent / "data"
 SCHOOL = (51.8476, -2.2588)  # school/crypt-school.toml's example [location]
 NEAR_SCHOOL = (51.8483, -2.2580)  # about 90 m away
 LONDON = (51.5074, -0.1278)

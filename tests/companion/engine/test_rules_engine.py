@@ -19,8 +19,8 @@ from companion.engine.request import parse_request
 from companion.engine.rulebook import load_rulebook
 from companion.engine.school import load_school
 from companion.engine.text import fold
+from conftest import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 SCHOOL = load_school(REPO / "school" / "crypt-school.toml")
 RULEBOOK = load_rulebook(REPO / "rules", SCHOOL)
 

@@ -11,8 +11,8 @@ from companion.engine.categories import CATEGORY_IDS
 from companion.engine.rulebook import load_rulebook
 from companion.engine.school import load_school
 from companion.tomlfile import TomlDoc
+from conftest import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 RULES = REPO / "rules"
 POLICY = RULES / "policy.txt"
 
