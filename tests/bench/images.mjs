@@ -13,11 +13,11 @@
 
 import fs from 'node:fs';
 import { buildFixtures, launchBrowser, makePhotos, pairThroughOptions, startCompanion, EXTENSION_ID } from '../e2e/harness.mjs';
+import { openTimedX, percentile } from './timing.mjs';
 
 const ITERATIONS = Number(process.argv[2] ?? 20);
 const WARMUP = 3;
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const summary = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   return `p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms`;
@@ -29,15 +29,7 @@ const [fixtures, companion, photos] = await Promise.all([
 const browser = await launchBrowser({ fixtures });
 try {
   await pairThroughOptions(browser.context, companion);
-  const page = await browser.context.newPage();
-  await page.goto('https://x.com/home');
-  await page.waitForSelector('html[data-postguard-active]');
-  await page.evaluate(() => {
-    window.__clicks = [];
-    window.addEventListener('click', (event) => {
-      if (event.isTrusted && event.target.closest('[data-testid="tweetButtonInline"]')) window.__clicks.push(performance.now());
-    }, true);
-  });
+  const page = await openTimedX(browser.context);
 
   async function submitOnce(i, withPhoto, pauseMs = 0) {
     const text = `Clean post number ${i}: a lovely walk along the canal this morning`;

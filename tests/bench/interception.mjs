@@ -2,28 +2,18 @@
 // Run: node tests/bench/interception.mjs [iterations]   (prints p50/p95; target p95 <= 150 ms)
 
 import { buildFixtures, launchBrowser, pairThroughOptions, startCompanion } from '../e2e/harness.mjs';
+import { openTimedX, percentile } from './timing.mjs';
 
 const ITERATIONS = Number(process.argv[2] ?? 60);
 const WARMUP = 5;
 const TARGET_P95_MS = 150;
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 const [fixtures, companion] = await Promise.all([buildFixtures(), startCompanion()]);
 const browser = await launchBrowser({ fixtures });
 try {
   await pairThroughOptions(browser.context, companion);
-  const page = await browser.context.newPage();
-  await page.goto('https://x.com/home');
-  await page.waitForSelector('html[data-postguard-active]');
-  // The page's own clock: when the trusted click starts (window capture runs before PostGuard's document
-  // listener) and when the site's submit handler runs (the fixture records it in __posts).
-  await page.evaluate(() => {
-    window.__clicks = [];
-    window.addEventListener('click', (event) => {
-      if (event.isTrusted && event.target.closest('[data-testid="tweetButtonInline"]')) window.__clicks.push(performance.now());
-    }, true);
-  });
+  const page = await openTimedX(browser.context);
   const delays = [];
   for (let i = 0; i < ITERATIONS + WARMUP; i += 1) {
     const text = `Clean post number ${i}: a lovely walk along the canal this morning`;
