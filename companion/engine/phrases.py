@@ -98,8 +98,18 @@ class LanguageLists:
         if chosen is None:
             chosen = self._chosen[language] = [(p, self.gates.get(id(p))) for p in self.patterns_for(language)]
         for pattern, gate in chosen:
-            if gate is None or gate.opens(folded):
-                yield from pattern.finditer(folded)
+            starts = gate.starts(folded) if gate is not None else None
+            if starts is None:
+                if gate is None or gate.opens(folded):
+                    yield from pattern.finditer(folded)
+                continue
+            end = 0  # as finditer: leftmost matches that do not overlap
+            for start in starts:
+                if start >= end:
+                    match = pattern.match(folded, start)
+                    if match is not None:
+                        end = match.end() if match.end() > start else start + 1
+                        yield match
 
     def __bool__(self) -> bool:
         return bool(self.by_language)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _APOSTROPHES = "\u2019\u2018\u02bc\u2032\u0060\u00b4"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -60,9 +60,11 @@ def fold(text: str) -> str:
 WORD_RE = re.compile(r"\w+(?:'\w+)*")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word of the folded post: where it is and the key names are matched on."""
+class Token(NamedTuple):
+    """A word of the folded post: where it is and the key names are matched on.
+
+    A named tuple, not a dataclass: a long post has a thousand words and a tuple is made
+    several times faster."""
 
     start: int
     end: int
