@@ -58,11 +58,45 @@ def word_starts(folded: str) -> tuple[dict[str, list[int]], list[str], frozenset
     return starts, sorted(starts), frozenset(starts)
 
 
+_JOIN = re.compile(r"[\s\-]+")
+
+
+@lru_cache(maxsize=64)
+def next_words(folded: str) -> dict[int, str]:
+    """For each word's start, the word after it when only spaces or hyphens come between (as a
+    phrase's words must): "the head's office" gives {0: "head's", 4: "office"}."""
+    words = list(WORD_RE.finditer(folded))
+    return {
+        word.start(): after.group()
+        for word, after in zip(words, words[1:])
+        if _JOIN.fullmatch(folded, word.end(), after.start())
+    }
+
+
+def _follows(word: str | None, seconds: frozenset[str]) -> bool:
+    """Whether a phrase's second word (one of `seconds`) can match `word` as written."""
+    if word is None:
+        return False
+    if "'" not in word:
+        return word in seconds
+    pieces = word.split("'")
+    return any("".join(pieces[:n]) in seconds for n in range(1, len(pieces) + 1))
+
+
+@lru_cache(maxsize=64)
+def _places(folded: str) -> dict[str, list[int] | None]:
+    """A cache, per text, of where each literal a pattern gate asked about stands (None: too many)."""
+    return {}
+
+
 @dataclass(frozen=True)
 class WordGate:
     words: frozenset[str]
     prefixes: tuple[str, ...]
     tagged: bool = False  # some phrases start with # or @, one character before their word
+    # first word -> the words that can follow it, when every phrase starting with it has a plain
+    # second word: "the" in ["the head", "the deputy"] is only worth trying before head or deputy
+    seconds: tuple[tuple[str, frozenset[str]], ...] = ()
 
     def opens(self, folded: str) -> bool:
         keys = word_keys(folded)
@@ -73,7 +107,17 @@ class WordGate:
     def starts(self, folded: str) -> list[int] | None:
         """Every position a match can start at, in order; None when there are too many to be worth it."""
         where, keys, present = word_starts(folded)
-        found = [s for word in self.words.intersection(present) for s in where[word]]
+        found = []
+        pairs = dict(self.seconds)
+        following = None
+        for word in self.words.intersection(present):
+            seconds = pairs.get(word)
+            if seconds is None:
+                found += where[word]
+                continue
+            if following is None:
+                following = next_words(folded)
+            found += [s for s in where[word] if _follows(following.get(s), seconds)]
         for prefix in self.prefixes:
             for key in keys[bisect_left(keys, prefix):]:
                 if not key.startswith(prefix):
@@ -88,27 +132,50 @@ class WordGate:
 
 @dataclass(frozen=True)
 class TextGate:
-    texts: tuple[str, ...]
+    texts: tuple[str, ...]  # one of these starts every match (none known: empty)
+    required: str = ""  # text every match contains somewhere: "school" in (?:the|our)\s+school
 
     def opens(self, folded: str) -> bool:
-        return any(text in folded for text in self.texts)
+        if self.required and self.required not in folded:
+            return False
+        return not self.texts or any(text in folded for text in self.texts)
 
     def starts(self, folded: str) -> list[int] | None:
         """Every position a match can start at, in order; None when there are too many to be worth it."""
-        if sum(folded.count(text) for text in self.texts) > MAX_STARTS:
+        if self.required and self.required not in folded:
+            return []
+        if not self.texts:
             return None
-        found = []
+        known = _places(folded)
+        found: list[int] = []
         for text in self.texts:
-            at = folded.find(text)
-            while at >= 0:
-                found.append(at)
-                at = folded.find(text, at + 1)
+            places = known.get(text, ())
+            if places == ():
+                places = known[text] = _find_all(folded, text)
+            if places is None:
+                return None
+            found += places
+            if len(found) > MAX_STARTS:
+                return None
         return sorted(set(found))
+
+
+def _find_all(folded: str, text: str) -> list[int] | None:
+    """Every place `text` stands in the post, or None past MAX_STARTS."""
+    if folded.count(text) > MAX_STARTS:
+        return None
+    found = []
+    at = folded.find(text)
+    while at >= 0:
+        found.append(at)
+        at = folded.find(text, at + 1)
+    return found
 
 
 def phrase_gate(phrases: list[str]) -> WordGate | None:
     """The gate of a word list, or None when a phrase starts with symbols (always search)."""
     words, prefixes, tagged = set(), set(), False
+    seconds: dict[str, set[str] | None] = {}
     for phrase in phrases:
         parts = fold(phrase).split()
         if not parts:
@@ -123,9 +190,15 @@ def phrase_gate(phrases: list[str]) -> WordGate | None:
         key = found.group().replace("'", "")
         if wildcard and found.end() == len(first):
             prefixes.add(key)
+            continue
+        words.add(key)
+        second = parts[1] if len(parts) > 1 and found.start() == 0 and found.end() == len(first) else ""
+        if second and WORD_RE.fullmatch(second) and seconds.get(key, set()) is not None:
+            seconds.setdefault(key, set()).add(second.replace("'", ""))
         else:
-            words.add(key)
-    return WordGate(frozenset(words), tuple(sorted(prefixes)), tagged)
+            seconds[key] = None  # a one-word phrase, or a second word with symbols or a wildcard
+    pairs = tuple(sorted((k, frozenset(v)) for k, v in seconds.items() if v is not None))
+    return WordGate(frozenset(words), tuple(sorted(prefixes)), tagged, pairs)
 
 
 def pattern_gate(pattern: re.Pattern) -> TextGate | None:
@@ -133,12 +206,37 @@ def pattern_gate(pattern: re.Pattern) -> TextGate | None:
     if _P is None or pattern.flags & (re.IGNORECASE | re.VERBOSE):
         return None
     try:
-        starts = _starts(list(_P.parse(pattern.pattern, pattern.flags)))
+        items = list(_P.parse(pattern.pattern, pattern.flags))
+        starts = _starts(items)
+        required = max(_required(items), key=len, default="")
     except Exception:  # noqa: BLE001 - any surprise means "no gate", never a wrong one
         return None
     if not starts or "" in starts:
+        starts = set()
+    if len(required) < 3:
+        required = ""
+    if not starts and not required:
         return None
-    return TextGate(tuple(sorted(starts)))
+    return TextGate(tuple(sorted(starts)), required)
+
+
+def _required(items: list) -> list[str]:
+    """Literal runs that every match of `items` contains (from parts that must match)."""
+    found, run = [], ""
+    for op, arg in items:
+        if op is _C.LITERAL:
+            run += chr(arg)
+            continue
+        if run:
+            found.append(run)
+            run = ""
+        if op is _C.SUBPATTERN:
+            found += _required(list(arg[-1]))
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            found += _required(list(arg[2]))
+    if run:
+        found.append(run)
+    return found
 
 
 def _starts(items: list) -> set[str] | None:

@@ -85,7 +85,10 @@ def test_pattern_gate_reads_the_literal_start_of_a_pattern():
     assert not pattern_gate(re.compile(r"(?<!\w)(?:years?|yrs?)\s?\d")).opens("my form")
     assert pattern_gate(re.compile(r"(?<!\w)(?:1[0-3]|[7-9])[a-z]")).texts == ("10", "11", "12", "13", "7", "8", "9")
     assert pattern_gate(re.compile(r"\d+")) is None
-    assert pattern_gate(re.compile(r"(?:the\s+)?deadline")) is None  # may start with either: no gate
+    gate = pattern_gate(re.compile(r"(?:the\s+)?deadline"))  # may start with either, but always holds "deadline"
+    assert (gate.texts, gate.required) == ((), "deadline")
+    assert gate.opens("the deadline is friday") and not gate.opens("the head") and gate.starts("no dead line") == []
+    assert pattern_gate(re.compile(r"(?:the|our)\s+school\s+is")).required == "school"
     assert pattern_gate(re.compile(r"(?i)year")) is None
 
 
@@ -95,6 +98,13 @@ def test_phrase_gate_knows_first_words_prefixes_and_apostrophes():
     assert gate.opens(fold("Don’t tell anyone")) and gate.opens("the pupils'") and not gate.opens("a class")
     assert phrase_gate(["£5 each"]) is None
     assert {"o", "oconnor", "oconnors"} <= word_keys("o'connor's")
+
+
+def test_phrase_gate_tries_a_common_first_word_only_before_a_second_word_of_its_phrases():
+    gate = phrase_gate(["the head", "the deputy", "the head's office", "my class", "my"])
+    assert dict(gate.seconds) == {"the": frozenset({"head", "deputy", "heads"})}  # "my" alone: every "my"
+    text = fold("The trip, the head's idea, the-deputy and the rain. My class, my dog")
+    assert [text[s:s + 10] for s in gate.starts(text)] == ["the head's", "the-deputy", "my class, ", "my dog"]
 
 
 @pytest.fixture
