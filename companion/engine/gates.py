@@ -162,10 +162,12 @@ class TextGate:
 
 def _find_all(folded: str, text: str) -> list[int] | None:
     """Every place `text` stands in the post, or None past MAX_STARTS."""
-    if folded.count(text) > MAX_STARTS:
+    at = folded.find(text)
+    if at < 0:
+        return []  # most literals are absent: one search says so
+    if folded.count(text, at) > MAX_STARTS:
         return None
     found = []
-    at = folded.find(text)
     while at >= 0:
         found.append(at)
         at = folded.find(text, at + 1)
