@@ -38,23 +38,27 @@ MAX_WORD_STARTS = 160
 
 
 def word_keys(folded: str) -> frozenset[str]:
-    """Every word of a folded text without apostrophes, and its parts before each apostrophe
-    ("o'connor's" gives o, oconnor, oconnors), as word gates compare them."""
+    """Every word of a folded text without apostrophes, and each run of its pieces between
+    apostrophes, since a phrase may start after one ("o'connor's" gives o, oconnor, oconnors,
+    connor, connors, s; French "d'assistante" gives assistante), as word gates compare them."""
     return word_starts(folded)[2]
 
 
 @lru_cache(maxsize=64)
 def word_starts(folded: str) -> tuple[dict[str, list[int]], list[str], frozenset[str]]:
-    """Where each of `word_keys` stands in the text (the start of its word), the keys sorted, and as a set."""
+    """Where each of `word_keys` stands in the text (where its first piece starts), the keys sorted, and as a set."""
     starts: dict[str, list[int]] = {}
     for match in WORD_RE.finditer(folded):
         word, start = match.group(), match.start()
-        if "'" in word:
-            pieces = word.split("'")
-            for n in range(1, len(pieces)):
-                starts.setdefault("".join(pieces[:n]), []).append(start)
-            word = "".join(pieces)
-        starts.setdefault(word, []).append(start)
+        if "'" not in word:
+            starts.setdefault(word, []).append(start)
+            continue
+        pieces = word.split("'")
+        at = start
+        for i, piece in enumerate(pieces):
+            for j in range(i + 1, len(pieces) + 1):
+                starts.setdefault("".join(pieces[i:j]), []).append(at)
+            at += len(piece) + 1
     return starts, sorted(starts), frozenset(starts)
 
 
@@ -66,11 +70,16 @@ def next_words(folded: str) -> dict[int, str]:
     """For each word's start, the word after it when only spaces or hyphens come between (as a
     phrase's words must): "the head's office" gives {0: "head's", 4: "office"}."""
     words = list(WORD_RE.finditer(folded))
-    return {
-        word.start(): after.group()
-        for word, after in zip(words, words[1:])
-        if _JOIN.fullmatch(folded, word.end(), after.start())
-    }
+    following = {}
+    for word, after in zip(words, words[1:]):
+        if _JOIN.fullmatch(folded, word.end(), after.start()):
+            following[word.start()] = after.group()
+            if "'" in word.group():  # a phrase may start after an apostrophe: "d'assistante de…"
+                at = word.start()
+                for piece in word.group().split("'")[:-1]:
+                    at += len(piece) + 1
+                    following[at] = after.group()
+    return following
 
 
 def _follows(word: str | None, seconds: frozenset[str]) -> bool:

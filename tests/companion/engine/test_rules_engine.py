@@ -105,6 +105,10 @@ def test_phrase_gate_tries_a_common_first_word_only_before_a_second_word_of_its_
     assert dict(gate.seconds) == {"the": frozenset({"head", "deputy", "heads"})}  # "my" alone: every "my"
     text = fold("The trip, the head's idea, the-deputy and the rain. My class, my dog")
     assert [text[s:s + 10] for s in gate.starts(text)] == ["the head's", "the-deputy", "my class, ", "my dog"]
+    # a phrase may start after an apostrophe, as French elision does: "d'assistante de langue"
+    elided = fold("Je recommande d'assistante de langue")
+    gate = phrase_gate(["assistante de", "assistante sociale"])
+    assert [elided[s:s + 13] for s in gate.starts(elided)] == ["assistante de"]
 
 
 @pytest.fixture
