@@ -37,7 +37,7 @@ HELD_OUT_FLOOR = {
     "recall": {
         "pupil_reference": 1.0, "colleague_reference": 0.979, "school_reference": 1.0, "missing_disclaimer": 1.0,
         "pupil_image": 1.0, "criticism": 0.75, "offensive_language": 0.844, "personal_data": 1.0, "confidential": 1.0,
-        "reference_recommendation": 0.677, "teaching_use": 0.846, "solicitation": 0.808, "speaking_for_school": 0.909,
+        "reference_recommendation": 0.742, "teaching_use": 0.846, "solicitation": 0.808, "speaking_for_school": 0.909,
         "lesson_time": 1.0, "work_email": 1.0, "pupil_contact": 1.0, "profile_mentions_school": 1.0,
     },
     "clean_false_alarms": 0.017,
