@@ -45,20 +45,31 @@ def word_keys(folded: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=64)
+def _words(folded: str) -> list[tuple[int, int, str]]:
+    """The words of a folded text as (start, end, word), read once for every gate."""
+    return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(folded)]
+
+
+def _piece_starts(start: int, word: str) -> list[int]:
+    """Where each piece of a word between apostrophes starts: a phrase may start at any of them."""
+    starts = [start]
+    for piece in word.split("'")[:-1]:
+        starts.append(starts[-1] + len(piece) + 1)
+    return starts
+
+
+@lru_cache(maxsize=64)
 def word_starts(folded: str) -> tuple[dict[str, list[int]], list[str], frozenset[str]]:
     """Where each of `word_keys` stands in the text (where its first piece starts), the keys sorted, and as a set."""
     starts: dict[str, list[int]] = {}
-    for match in WORD_RE.finditer(folded):
-        word, start = match.group(), match.start()
+    for start, _, word in _words(folded):
         if "'" not in word:
             starts.setdefault(word, []).append(start)
             continue
         pieces = word.split("'")
-        at = start
-        for i, piece in enumerate(pieces):
+        for i, at in enumerate(_piece_starts(start, word)):
             for j in range(i + 1, len(pieces) + 1):
                 starts.setdefault("".join(pieces[i:j]), []).append(at)
-            at += len(piece) + 1
     return starts, sorted(starts), frozenset(starts)
 
 
@@ -67,18 +78,15 @@ _JOIN = re.compile(r"[\s\-]+")
 
 @lru_cache(maxsize=64)
 def next_words(folded: str) -> dict[int, str]:
-    """For each word's start, the word after it when only spaces or hyphens come between (as a
-    phrase's words must): "the head's office" gives {0: "head's", 4: "office"}."""
-    words = list(WORD_RE.finditer(folded))
+    """For each word's start (and each start after an apostrophe in it: "d'assistante de…"), the
+    word after it when only spaces or hyphens come between, as a phrase's words must:
+    "the head's office" gives {0: "head's", 4: "office", 9: "office"}."""
+    words = _words(folded)
     following = {}
-    for word, after in zip(words, words[1:]):
-        if _JOIN.fullmatch(folded, word.end(), after.start()):
-            following[word.start()] = after.group()
-            if "'" in word.group():  # a phrase may start after an apostrophe: "d'assistante de…"
-                at = word.start()
-                for piece in word.group().split("'")[:-1]:
-                    at += len(piece) + 1
-                    following[at] = after.group()
+    for (start, end, word), (after_start, _, after) in zip(words, words[1:]):
+        if _JOIN.fullmatch(folded, end, after_start):
+            for at in _piece_starts(start, word):
+                following[at] = after
     return following
 
 
