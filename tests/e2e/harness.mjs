@@ -227,6 +227,13 @@ export async function pairThroughOptions(context, { token, port }) {
 /** The PostGuard dialog on `page` (a locator that pierces its shadow root). */
 export const dialog = (page) => page.locator('postguard-ui [role="dialog"]');
 
+/** The warning dialog's finding of `category`, once it shows. */
+export async function shownFinding(page, category) {
+  const finding = dialog(page).locator(`li.finding[data-category="${category}"]`);
+  await finding.waitFor();
+  return finding;
+}
+
 /** Waits until `fn` (run in the page) returns a truthy value, and returns it. */
 export async function until(page, fn, arg) {
   const handle = await page.waitForFunction(fn, arg, { timeout: 10000 });

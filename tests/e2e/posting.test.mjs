@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  EXTENSION_ID, ROOT, buildFixtures, dialog, docsPath, launchBrowser, makePhotos, pairThroughOptions, screenshotsWanted, startCompanion, until,
+  EXTENSION_ID, ROOT, buildFixtures, dialog, docsPath, launchBrowser, makePhotos, pairThroughOptions, screenshotsWanted, shownFinding, startCompanion, until,
 } from './harness.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -129,8 +129,7 @@ describe('PostGuard end to end', { timeout: 150000 }, () => {
     await typeInto(page, X_COMPOSER, CLEAN_POST);
     await attach(page, photos.atSchool);
     await page.click(X_POST);
-    const finding = dialog(page).locator('li.finding[data-category="pupil_image"]');
-    await finding.waitFor();
+    const finding = await shownFinding(page, 'pupil_image');
     assert.match(await finding.textContent(), /taken at school/);
     const categories = await dialog(page).locator('li.finding').evaluateAll((items) => items.map((item) => item.dataset.category));
     assert.ok(categories.includes('personal_data'), `the GPS position is personal data too: ${categories}`);
@@ -154,8 +153,7 @@ describe('PostGuard end to end', { timeout: 150000 }, () => {
     await typeInto(page, X_COMPOSER, 'Lovely afternoon with the students');
     await attach(page, FACE_PHOTO);
     await page.click(X_POST);
-    const finding = dialog(page).locator('li.finding[data-category="pupil_image"]');
-    await finding.waitFor();
+    const finding = await shownFinding(page, 'pupil_image');
     assert.match(await finding.textContent(), /shows a face/);
     assert.deepEqual(await posts(page), []);
     await page.close();
@@ -174,8 +172,7 @@ describe('PostGuard end to end', { timeout: 150000 }, () => {
       return img.decode();
     }, fs.readFileSync(FACE_PHOTO).toString('base64'));
     await page.click(X_POST);
-    const finding = dialog(page).locator('li.finding[data-category="pupil_image"]');
-    await finding.waitFor();
+    const finding = await shownFinding(page, 'pupil_image');
     assert.match(await finding.textContent(), /shows a face/);
     assert.deepEqual(await posts(page), []);
     await page.close();
@@ -330,8 +327,7 @@ describe('PostGuard end to end', { timeout: 150000 }, () => {
     const page = await openX();
     await typeInto(page, X_COMPOSER, PUPIL_POST);
     await page.click(X_POST);
-    const finding = dialog(page).locator('li.finding[data-category="pupil_reference"]');
-    await finding.waitFor();
+    const finding = await shownFinding(page, 'pupil_reference');
     await finding.getByRole('button', { name: 'This warning is wrong' }).click();
     await finding.getByText('Thanks, IT will review this rule').waitFor();
     await page.keyboard.press('Escape');
