@@ -87,3 +87,16 @@ def test_coverage_table_quotes_the_policy_word_for_word():
     for quote in quotes:
         for piece in _pieces(quote):
             assert _normal(piece) in POLICY_TEXT, f"docs/coverage.md quotes {piece!r}, which is not in the policy"
+
+
+def test_the_rules_readme_lists_every_shipped_rule_under_its_category():
+    import tomllib
+
+    table = {}
+    for line in (RULES / "README.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 2 and cells[0] in CATEGORY_IDS:
+            table[cells[0]] = set(re.findall(r"`([a-z0-9-]+)`", cells[1]))
+    for path in RULE_FILES:
+        category = tomllib.loads(path.read_text(encoding="utf-8"))["category"]
+        assert path.stem in table.get(category, set()), f"rules/README.md does not list {path.stem} under {category}"
