@@ -191,6 +191,8 @@ def cmd_eval(args) -> int:
 
 
 def cmd_rules(args) -> int:
+    if args.rules_command == "train":
+        return cmd_rules_train(args)
     from companion.engine.rulebook import load_rulebook
     from companion.engine.school import load_school
     from companion.paths import default_rules_dir, default_school_file
@@ -207,6 +209,27 @@ def cmd_rules(args) -> int:
         for rule in sorted(rules, key=lambda r: r.id):
             print(f"  - {rule.id} [{rule.severity}, {rule.matcher.kind}]: {rule.message}")
             print(f"      clause: {rule.clause}")
+    return 0
+
+
+def cmd_rules_train(args) -> int:
+    from companion.evaluation import CorpusError, default_corpus_dir
+    from companion.paths import default_rules_dir
+    from companion.wording_training import MODEL_FILE, TrainingError, train_from_corpus
+
+    corpus = args.corpus or default_corpus_dir() / "tuning.jsonl"
+    out = args.out or (args.rules or default_rules_dir()) / MODEL_FILE
+    say = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
+    say(f"Training the wording model on {corpus}")
+    try:
+        model = train_from_corpus(corpus, progress=say)
+    except (CorpusError, TrainingError, OSError) as exc:
+        print(f"postguard: {exc}", file=sys.stderr)
+        return 1
+    model.save(out)
+    kept = sum(len(w.weights) for w in model.categories.values())
+    print(f"Wrote {out}: {len(model.categories)} categories, {kept} weights, "
+          f"trained on {model.trained_on['cases']} cases of {model.trained_on['file']}.")
     return 0
 
 
@@ -254,6 +277,9 @@ def build_parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", parents=[common], help="show the rules: each category, its rules, severity and clause")
     rules_sub = rules.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
     rules_sub.add_parser("list", parents=[common], help="each category with its rules, severity and clause")
+    train = rules_sub.add_parser("train", parents=[common], help="fit the wording model to a labelled corpus file (never a held-out one)")
+    train.add_argument("--corpus", type=Path, metavar="FILE.jsonl", help="labelled cases (default: the repository's tests/corpus/tuning.jsonl)")
+    train.add_argument("--out", type=Path, help="where to write the model (default: wording-model.json in the rules folder)")
     rules.set_defaults(func=cmd_rules)
 
     from companion.deploy.cli import add_deploy_commands

@@ -4,7 +4,7 @@ The source is a folder (a mapped drive, a UNC path such as \\\\fileserver\\PostG
 file:// URL) or an https:// URL, laid out as
 
     school.toml
-    rules/*.toml
+    rules/*.toml, rules/*.json                (rules, and the wording model they read)
     rosters/pupils.csv, rosters/staff.csv     (file shares only: see docs/deploy.md)
     postguard-manifest.json                   (`postguard sync --publish DIR` writes it)
 
@@ -42,6 +42,7 @@ STATE = "sync-state.json"
 LOCK = "sync.lock"
 ROSTER_KINDS = ("pupils", "staff")
 MAX_RULE_BYTES = 1024 * 1024
+MAX_MODEL_BYTES = 32 * 1024 * 1024  # rules/*.json: the wording model grows with the corpus
 MAX_ROSTER_BYTES = 50 * 1024 * 1024
 MIN_ROSTER_SHARE = 0.5  # a roster that suddenly lost more than half its people is a truncated export
 TIMEOUT = 20
@@ -152,9 +153,12 @@ class _Source:
         return names
 
 
+RULE_FILES = (".toml", ".json")
+
+
 def _wanted(name: str) -> bool:
     parts = name.split("/")
-    return (name == "school.toml" or (len(parts) == 2 and parts[0] == "rules" and parts[1].endswith(".toml"))
+    return (name == "school.toml" or (len(parts) == 2 and parts[0] == "rules" and parts[1].endswith(RULE_FILES))
             or name in {f"rosters/{k}.csv" for k in ROSTER_KINDS})
 
 
@@ -235,7 +239,7 @@ def recover(home: Path) -> None:
 def _digest_dir(rules: Path) -> str:
     digest = hashlib.sha256()
     if rules.is_dir():
-        for path in sorted(rules.glob("*.toml")):
+        for path in sorted(p for p in rules.iterdir() if p.name.endswith(RULE_FILES)):
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
@@ -281,7 +285,7 @@ def _sync_locked(home, src: _Source, state, current_school, current_rules, store
         if roster and src.url:
             result.warnings.append(f"{name} skipped: rosters travel only on the school's file share, never over the web")
             continue
-        data = src.read(name, MAX_ROSTER_BYTES if roster else MAX_RULE_BYTES)
+        data = src.read(name, MAX_ROSTER_BYTES if roster else MAX_MODEL_BYTES if name.endswith(".json") else MAX_RULE_BYTES)
         if data is None:
             if expected is not None:
                 raise SyncError(f"{name} is listed in {MANIFEST} but missing: IT is mid-update, trying again later")

@@ -166,13 +166,13 @@ def load_rulebook(directory: Path | str, school: School) -> Rulebook:
 
 
 def order_rules(rules: list[Rule]) -> list[Rule]:
-    """Rules that read no findings first; then each rule after every rule of the categories it reads
-    (file order otherwise). A cycle keeps file order for the rules caught in it."""
+    """Rules that read no findings first; then each rule after every other rule of the categories
+    it reads, its own included (file order otherwise). A cycle keeps file order for the rules
+    caught in it."""
     ordered = [r for r in rules if not r.needs]
     waiting = [r for r in rules if r.needs]
     while waiting:
-        pending = {r.category for r in waiting}
-        ready = [r for r in waiting if not (r.needs - {r.category}) & pending]
+        ready = [r for r in waiting if not any(o is not r and o.category in r.needs for o in waiting)]
         if not ready:
             ready = waiting[:1]
         ordered += ready

@@ -13,12 +13,13 @@ from companion.engine.matchers.phrases import PhrasesMatcher
 from companion.engine.matchers.roster import RosterMatcher
 from companion.engine.matchers.school_identity import SchoolIdentityMatcher
 from companion.engine.matchers.timetable import TimetableMatcher
+from companion.engine.matchers.wording import WordingMatcher
 
 MATCHERS: dict[str, type[Matcher]] = {
     cls.kind: cls
     for cls in (PhrasesMatcher, SchoolIdentityMatcher, RosterMatcher, EmailDomainMatcher,
                 AbsentMatcher, ContextMatcher, TimetableMatcher, AttachmentMatcher,
-                EmailAddressMatcher, FindingsMatcher, ImageLocationMatcher, ImageFacesMatcher)
+                EmailAddressMatcher, FindingsMatcher, ImageLocationMatcher, ImageFacesMatcher, WordingMatcher)
 }
 
 __all__ = ["MATCHERS", "Build", "Env", "Match", "Matcher"]

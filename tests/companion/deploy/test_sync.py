@@ -23,7 +23,7 @@ def make_share(root: Path, name: str = "Hill Top Academy", rosters: bool = True)
     share = root / "share"
     (share / "rules").mkdir(parents=True)
     (share / "school.toml").write_text(SCHOOL.replace('name = "The Crypt School"', f'name = "{name}"'), encoding="utf-8")
-    for path in (REPO / "rules").glob("*.toml"):
+    for path in [*(REPO / "rules").glob("*.toml"), *(REPO / "rules").glob("*.json")]:
         shutil.copy(path, share / "rules" / path.name)
     if rosters:
         (share / "rosters").mkdir()
@@ -48,7 +48,8 @@ def test_sync_from_a_share_applies_school_rules_and_rosters(service, tmp_path, h
     result = run_sync(service, share)
     assert "school.toml" in result.changed and any(c.startswith("rules") for c in result.changed)
     assert (home / "school.toml").read_text(encoding="utf-8").count("Hill Top Academy") == 1
-    assert sorted(p.name for p in (home / "rules").glob("*.toml")) == sorted(p.name for p in (share / "rules").glob("*.toml"))
+    assert sorted(p.name for p in (home / "rules").iterdir()) == sorted(p.name for p in (share / "rules").iterdir())
+    assert (home / "rules" / "wording-model.json").is_file()
     assert result.rosters["pupils"] > 0 and service.store.roster_meta("staff").people > 0
     assert not list(home.rglob("*.csv")), "roster CSVs are hashed in memory, never copied"
     assert read_state(home)["last_result"] == "ok"

@@ -1,0 +1,48 @@
+"""`matcher = "wording"`: the wording model (companion/engine/wording.py) finds the post worded
+like the rule's category, with at least `threshold` probability, and marks its weightiest sentence.
+
+    category = "criticism"
+    matcher = "wording"
+    model = "wording-model.json"   # beside the rule files
+    threshold = 0.55               # 0-1: higher warns less often
+    min_words = 10                 # shorter posts are left to the other rules
+
+A post of a few words carries too little wording for the model to judge ("Proud of The
+Crypt School" is not the school speaking); on the blind sets every finding the model added
+to a post under ten words was wrong.
+"""
+
+from __future__ import annotations
+
+from companion.engine.matchers.base import Build, Env, Match, Matcher
+from companion.engine.wording import load_model
+
+
+class WordingMatcher(Matcher):
+    kind = "wording"
+    params = ("model", "threshold", "min_words")
+
+    def __init__(self, build: Build) -> None:
+        super().__init__(build)
+        doc, table = build.doc, build.table
+        name = doc.get(table, "model", str, required=True)
+        self.model = load_model(doc.path.parent / name)
+        self.category = table["category"]
+        if self.category not in self.model.categories:
+            raise doc.error("category", f"the wording model {name} was not trained for {self.category!r}; "
+                                        f"it knows {', '.join(sorted(self.model.categories))}")
+        threshold = doc.get(table, "threshold", float, required=True)
+        if not 0 < threshold < 1:
+            raise doc.error("threshold", "threshold is a probability between 0 and 1 (e.g. 0.88)")
+        self.threshold = float(threshold)
+        self.min_words = doc.get(table, "min_words", int, default=10)
+        if self.min_words < 1:
+            raise doc.error("min_words", "min_words must be 1 or more")
+
+    def find(self, post, env: Env) -> Match | None:
+        if len(post.tokens) < self.min_words:
+            return None
+        scored = self.model.score(self.category, post.folded)
+        if scored.span is None or scored.probability < self.threshold:
+            return None
+        return Match([scored.span], {"probability": f"{scored.probability:.0%}"})

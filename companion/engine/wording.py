@@ -1,0 +1,173 @@
+"""The wording model: how strongly a post's wording suggests each judgement category.
+
+Rules catch what they name; posts nobody foresaw say the same things in other words
+("another initiative from upstairs 🙃"). The wording model is one logistic regression per
+category over a post's words, pairs of neighbouring words and four-letter pieces of words
+(the pieces carry "useles" to "useless" and "shambolic" to "shambles"). It is trained on
+the labelled corpus by `postguard rules train` (companion/wording_training.py) and kept as
+data beside the rules (`rules/wording-model.json`); a `matcher = "wording"` rule turns a
+score into a finding.
+
+A post is scored as a whole; each sentence is also scored alone, so that a finding marks
+the sentence whose words weigh most. Pure Python: nothing here is written anywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from companion.engine.text import tokenize
+from companion.errors import ConfigError
+
+FORMAT = 1
+PIECE = 4  # letters in a word piece
+# Each present feature counts 1/sqrt(n + PRIOR): a long post's score does not grow with its
+# length, and a short one ("Notice to parents") has too little to say to move far from the bias.
+PRIOR = 40
+_SENTENCE_BREAK = re.compile(r"[.!?\n\u2026]")
+
+
+class Sentence(NamedTuple):
+    start: int
+    end: int
+    features: frozenset[str]
+
+
+def word_features(keys: list[str]) -> set[str]:
+    """The features of a run of words (folded keys): each word, each neighbouring pair, and
+    the four-letter pieces of each word with its edges marked (<useless> -> <use, usel, …)."""
+    found = {"w:" + key for key in keys}
+    found.update("b:" + a + " " + b for a, b in zip(keys, keys[1:]))
+    for key in keys:
+        marked = "<" + key + ">"
+        found.update("c:" + marked[i:i + PIECE] for i in range(len(marked) - PIECE + 1))
+    return found
+
+
+@lru_cache(maxsize=64)
+def sentences(folded: str) -> tuple[Sentence, ...]:
+    """A folded post cut into sentences (at . ! ? … and line breaks), each with its features."""
+    tokens = tokenize(folded)
+    runs: list[list] = []
+    previous_end = None
+    for token in tokens:
+        if previous_end is None or _SENTENCE_BREAK.search(folded, previous_end, token.start):
+            runs.append([])
+        runs[-1].append(token)
+        previous_end = token.end
+    return tuple(
+        Sentence(run[0].start, run[-1].end, frozenset(word_features([t.key for t in run])))
+        for run in runs
+    )
+
+
+def post_features(folded: str) -> frozenset[str]:
+    """Every feature of a folded post (the union of its sentences')."""
+    return frozenset().union(*(s.features for s in sentences(folded)))
+
+
+def feature_value(count: int) -> float:
+    """What each of a post's `count` features counts for, in training and in scoring alike."""
+    return 1.0 / math.sqrt(count + PRIOR)
+
+
+def probability(score: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, score))))
+
+
+@dataclass(frozen=True)
+class Scored:
+    probability: float
+    span: tuple[int, int] | None  # the sentence that weighs most; None for an empty post
+
+
+@dataclass(frozen=True)
+class CategoryWeights:
+    bias: float
+    weights: dict[str, float]
+
+    def weigh(self, features) -> float:
+        get = self.weights.get
+        return sum(get(f, 0.0) for f in features)
+
+    def score(self, features) -> float:
+        """The log-odds of a post with these features."""
+        return self.bias + self.weigh(features) * feature_value(len(features))
+
+
+@dataclass(frozen=True)
+class WordingModel:
+    categories: dict[str, CategoryWeights]
+    trained_on: dict  # which corpus file, its SHA-256 and how many cases
+    settings: dict  # how it was trained (epochs, rate, …)
+
+    def score(self, category: str, folded: str) -> Scored:
+        weights = self.categories[category]
+        parts = sentences(folded)
+        if not parts:
+            return Scored(probability(weights.bias), None)
+        features = frozenset().union(*(s.features for s in parts)) if len(parts) > 1 else parts[0].features
+        best = max(parts, key=lambda s: weights.weigh(s.features))
+        return Scored(probability(weights.score(features)), (best.start, best.end))
+
+    def as_json(self) -> dict:
+        return {
+            "format": FORMAT,
+            "trained_on": self.trained_on,
+            "settings": self.settings,
+            "categories": {
+                c: {"bias": round(w.bias, 4), "weights": dict(sorted(w.weights.items()))}
+                for c, w in sorted(self.categories.items())
+            },
+        }
+
+    def save(self, path: Path) -> None:
+        """Written whole to a neighbouring file, then moved into place: a reader never sees half."""
+        path = Path(path)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(json.dumps(self.as_json(), ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+        tmp.replace(path)
+
+
+def _parse(path: Path, raw) -> WordingModel:
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise ConfigError(path, f"not a PostGuard wording model of format {FORMAT} (train one with `postguard rules train`)")
+    categories = {}
+    for category, table in (raw.get("categories") or {}).items():
+        try:
+            weights = {str(k): float(v) for k, v in table["weights"].items()}
+            categories[category] = CategoryWeights(float(table["bias"]), weights)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            raise ConfigError(path, f"the weights of category {category!r} are not numbers") from None
+    if not categories:
+        raise ConfigError(path, "the model holds no categories")
+    return WordingModel(categories, dict(raw.get("trained_on") or {}), dict(raw.get("settings") or {}))
+
+
+_LOADED: dict[Path, tuple[tuple[int, int], WordingModel]] = {}
+
+
+def load_model(path: Path | str) -> WordingModel:
+    """A model file, read once per version of the file (every wording rule shares it)."""
+    path = Path(path)
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise ConfigError(path, "wording model not found (train one with `postguard rules train`)") from None
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    known = _LOADED.get(path.resolve())
+    if known is not None and known[0] == stamp:
+        return known[1]
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ConfigError(path, f"not valid JSON ({exc})") from None
+    model = _parse(path, raw)
+    _LOADED[path.resolve()] = (stamp, model)
+    return model

@@ -1,0 +1,172 @@
+"""The wording model: its features, training, model files and the `wording` matcher."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from companion.cli import main
+from companion.engine.checker import Checker
+from companion.engine.language import LanguageDetector
+from companion.engine.request import parse_request
+from companion.engine.rulebook import load_rulebook
+from companion.engine.school import load_school
+from companion.engine.text import fold
+from companion.engine.wording import load_model, sentences, word_features
+from companion.errors import ConfigError
+from companion.wording_training import MODEL_FILE, Settings, TrainingError, train, train_from_corpus
+from conftest import REPO
+
+SCHOOL = load_school(REPO / "school" / "crypt-school.toml")
+
+GRUMBLES = [
+    "the rota is a joke again", "another pointless meeting, what a joke", "the new policy is a joke",
+    "honestly the planning system is pointless", "that briefing was pointless and a joke",
+    "whoever wrote the rota is clueless", "clueless decisions all round this week", "the marking policy is clueless",
+    "the timetable is a shambles", "what a shambles the parents evening was", "the rota is pointless",
+]
+CALM = [
+    "the rota is on the board", "lovely meeting with the choir", "the new policy is on the website",
+    "planning system training on Tuesday", "the briefing was short and useful", "whoever wrote the rota did well",
+    "decisions about the trip are made", "the marking policy is sensible", "the timetable is out",
+    "parents evening went well", "the garden looks lovely", "a joke book for my nephew's birthday",
+]
+EXAMPLES = [(t, frozenset({"criticism"})) for t in GRUMBLES] + [(t, frozenset()) for t in CALM]
+SMALL = Settings(epochs=30, min_posts=1)
+
+
+def test_features_are_words_pairs_and_pieces_of_words():
+    features = word_features(["staff", "useless"])
+    assert {"w:staff", "w:useless", "b:staff useless", "c:<use", "c:less", "c:ess>"} <= features
+    assert "b:useless staff" not in features
+
+
+def test_sentences_are_cut_at_full_stops_and_line_breaks():
+    text = "Lovely weather today! Management are useless.\nRoll on Friday"
+    parts = sentences(fold(text))
+    assert [text[s.start:s.end] for s in parts] == ["Lovely weather today", "Management are useless", "Roll on Friday"]
+    assert "b:today management" not in frozenset().union(*(s.features for s in parts))
+    assert sentences(fold("   ")) == ()
+
+
+def test_training_learns_the_categories_wording_and_is_repeatable():
+    model = train(EXAMPLES, ["criticism"], SMALL)
+    again = train(EXAMPLES, ["criticism"], SMALL)
+    assert model.as_json() == again.as_json()
+    grumble = model.score("criticism", fold("Great day out. The cover rota is a shambles and a joke"))
+    calm = model.score("criticism", fold("The cover rota is on the board"))
+    assert grumble.probability > 0.8 > 0.2 > calm.probability
+    assert grumble.span == (15, 54)  # the sentence that weighs most, not the whole post
+
+
+def test_training_needs_posts_on_both_sides_and_never_reads_a_held_out_file(tmp_path):
+    with pytest.raises(TrainingError, match="criticism: the corpus needs posts that raise it"):
+        train([(t, frozenset()) for t in CALM], ["criticism"])
+    held_out = tmp_path / "heldout.jsonl"
+    held_out.write_text('{"id": "h-1", "request": {"text": "x"}, "expect": []}\n', encoding="utf-8")
+    with pytest.raises(TrainingError, match="held-out"):
+        train_from_corpus(held_out)
+
+
+def test_model_files_round_trip_and_broken_ones_name_the_file(tmp_path):
+    model = train(EXAMPLES, ["criticism"], SMALL)
+    path = tmp_path / "model.json"
+    model.save(path)
+    assert load_model(path).as_json() == model.as_json()
+    assert not list(tmp_path.glob("*.tmp"))
+    with pytest.raises(ConfigError, match="not found"):
+        load_model(tmp_path / "missing.json")
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"model\.json: not valid JSON"):
+        load_model(path)
+    path.write_text(json.dumps({"format": 1, "categories": {"criticism": {"bias": 0, "weights": {"w:x": "lots"}}}}))
+    with pytest.raises(ConfigError, match="not numbers"):
+        load_model(path)
+
+
+RULE = '''category = "criticism"
+matcher = "wording"
+model = "model.json"
+threshold = {threshold}
+min_words = {min_words}
+severity = "medium"
+message = "Reads like criticism."
+clause = "c"
+[unless]
+categories = ["criticism"]
+'''
+
+
+@pytest.fixture
+def rules_dir(tmp_path) -> Path:
+    directory = tmp_path / "rules"
+    directory.mkdir()
+    shutil.copy(REPO / "rules" / "categories.toml", directory)
+    train(EXAMPLES, ["criticism"], SMALL).save(directory / "model.json")
+    return directory
+
+
+def _findings(directory: Path, text: str) -> list[tuple[str, str]]:
+    checker = Checker(load_rulebook(directory, SCHOOL), SCHOOL, LanguageDetector())
+    return [(f["rule"], text[s["start"]:s["end"]]) for f in checker.check(parse_request({"text": text}))["findings"]
+            for s in f["spans"]]
+
+
+def test_a_wording_rule_marks_the_weightiest_sentence_above_its_threshold(rules_dir):
+    (rules_dir / "a-wording.toml").write_text(RULE.format(threshold=0.8, min_words=1), encoding="utf-8")
+    assert _findings(rules_dir, "Sunny out. Honestly the rota is a shambles") == [
+        ("a-wording", "Honestly the rota is a shambles")]
+    assert _findings(rules_dir, "The rota is on the board") == []
+    (rules_dir / "a-wording.toml").write_text(RULE.format(threshold=0.9999, min_words=1), encoding="utf-8")
+    assert _findings(rules_dir, "Sunny out. Honestly the rota is a shambles") == []
+
+
+def test_a_wording_rule_leaves_posts_under_min_words_to_the_other_rules(rules_dir):
+    (rules_dir / "a-wording.toml").write_text(RULE.format(threshold=0.8, min_words=8), encoding="utf-8")
+    assert _findings(rules_dir, "Honestly the rota is a shambles") == []  # six words
+    assert _findings(rules_dir, "Honestly, as ever, the rota is a total shambles") == [
+        ("a-wording", "Honestly, as ever, the rota is a total shambles")]
+
+
+def test_a_wording_rule_stays_quiet_when_its_category_has_warned(rules_dir):
+    (rules_dir / "a-wording.toml").write_text(RULE.format(threshold=0.8, min_words=1), encoding="utf-8")
+    (rules_dir / "z-words.toml").write_text(
+        'category = "criticism"\nmatcher = "phrases"\nseverity = "high"\nmessage = "m"\nclause = "c"\nwords = ["shambles"]\n',
+        encoding="utf-8")
+    assert [r.id for r in load_rulebook(rules_dir, SCHOOL).rules] == ["z-words", "a-wording"]
+    assert _findings(rules_dir, "Honestly the rota is a shambles") == [("z-words", "shambles")]
+
+
+@pytest.mark.parametrize("setting, message", [
+    ("threshold = 1.5", "between 0 and 1"),
+    ('threshold = "high"', "must be a number"),
+    ('model = "nothing.json"', "wording model not found"),
+    ("min_words = 0", "1 or more"),
+])
+def test_wording_rules_with_bad_settings_are_refused(rules_dir, setting, message):
+    key = setting.split(" ")[0]
+    text = "\n".join(setting if line.startswith(key + " ") else line for line in RULE.format(threshold=0.8, min_words=1).splitlines())
+    (rules_dir / "bad.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load_rulebook(rules_dir, SCHOOL)
+
+
+def test_a_wording_rule_for_a_category_the_model_does_not_know_is_refused(rules_dir):
+    (rules_dir / "bad.toml").write_text(RULE.format(threshold=0.8, min_words=1).replace('"criticism"', '"solicitation"'), encoding="utf-8")
+    with pytest.raises(ConfigError, match="not trained for 'solicitation'"):
+        load_rulebook(rules_dir, SCHOOL)
+
+
+def test_the_shipped_model_is_the_one_training_on_the_tuning_set_gives(tmp_path, capsys):
+    """Nobody edits the model by hand, and a changed tuning set needs `postguard rules train`."""
+    shipped = json.loads((REPO / "rules" / MODEL_FILE).read_text(encoding="utf-8"))
+    assert shipped["trained_on"]["file"] == "tuning.jsonl"
+    out = tmp_path / "model.json"
+    assert main(["rules", "train", "--corpus", str(REPO / "tests" / "corpus" / "tuning.jsonl"), "--out", str(out)]) == 0
+    assert "Wrote" in capsys.readouterr().out
+    retrained = json.loads(out.read_text(encoding="utf-8"))
+    assert retrained["trained_on"] == shipped["trained_on"], "tuning.jsonl changed: run `postguard rules train`"
+    assert retrained == shipped
