@@ -39,14 +39,19 @@ class Sentence(NamedTuple):
     features: frozenset[str]
 
 
+@lru_cache(maxsize=50_000)
+def _word(key: str) -> tuple[str, ...]:
+    """A word's own features: the word, and its four-letter pieces with the edges marked."""
+    marked = "<" + key + ">"
+    return ("w:" + key, *("c:" + marked[i:i + PIECE] for i in range(len(marked) - PIECE + 1)))
+
+
 def word_features(keys: list[str]) -> set[str]:
     """The features of a run of words (folded keys): each word, each neighbouring pair, and
     the four-letter pieces of each word with its edges marked (<useless> -> <use, usel, …)."""
-    found = {"w:" + key for key in keys}
-    found.update("b:" + a + " " + b for a, b in zip(keys, keys[1:]))
+    found = {"b:" + a + " " + b for a, b in zip(keys, keys[1:])}
     for key in keys:
-        marked = "<" + key + ">"
-        found.update("c:" + marked[i:i + PIECE] for i in range(len(marked) - PIECE + 1))
+        found.update(_word(key))
     return found
 
 
@@ -82,12 +87,6 @@ def probability(score: float) -> float:
 
 
 @dataclass(frozen=True)
-class Scored:
-    probability: float
-    span: tuple[int, int] | None  # the sentence that weighs most; None for an empty post
-
-
-@dataclass(frozen=True)
 class CategoryWeights:
     bias: float
     weights: dict[str, float]
@@ -96,25 +95,45 @@ class CategoryWeights:
         get = self.weights.get
         return sum(get(f, 0.0) for f in features)
 
-    def score(self, features) -> float:
-        """The log-odds of a post with these features."""
-        return self.bias + self.weigh(features) * feature_value(len(features))
 
-
-@dataclass(frozen=True)
+@dataclass
 class WordingModel:
     categories: dict[str, CategoryWeights]
     trained_on: dict  # which corpus file, its SHA-256 and how many cases
     settings: dict  # how it was trained (epochs, rate, …)
 
-    def score(self, category: str, folded: str) -> Scored:
-        weights = self.categories[category]
+    def __post_init__(self) -> None:
+        # One table for every category: feature -> its weight in each (a post is read once).
+        self._order = list(self.categories)
+        table: dict[str, list[float]] = {}
+        for i, category in enumerate(self._order):
+            for feature, weight in self.categories[category].weights.items():
+                table.setdefault(feature, [0.0] * len(self._order))[i] = weight
+        self._table = {f: tuple(w) for f, w in table.items()}
+        self._biases = [self.categories[c].bias for c in self._order]
+        self.log_odds = lru_cache(maxsize=64)(self._log_odds)
+
+    def _log_odds(self, folded: str) -> dict[str, float]:
+        """Every category's log-odds for a folded post (remembered for recently seen posts)."""
+        parts = sentences(folded)
+        features = frozenset().union(*(s.features for s in parts)) if len(parts) != 1 else parts[0].features
+        get = self._table.get
+        rows = [row for row in map(get, features) if row is not None]
+        sums = [sum(column) for column in zip(*rows)] if rows else [0.0] * len(self._order)
+        value = feature_value(len(features))
+        return {c: b + total * value for c, b, total in zip(self._order, self._biases, sums)}
+
+    def probability(self, category: str, folded: str) -> float:
+        return probability(self.log_odds(folded)[category])
+
+    def weightiest_sentence(self, category: str, folded: str) -> tuple[int, int] | None:
+        """The span of the sentence whose features weigh most for the category (None: no words)."""
         parts = sentences(folded)
         if not parts:
-            return Scored(probability(weights.bias), None)
-        features = frozenset().union(*(s.features for s in parts)) if len(parts) > 1 else parts[0].features
+            return None
+        weights = self.categories[category]
         best = max(parts, key=lambda s: weights.weigh(s.features))
-        return Scored(probability(weights.score(features)), (best.start, best.end))
+        return best.start, best.end
 
     def as_json(self) -> dict:
         return {

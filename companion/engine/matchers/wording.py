@@ -42,7 +42,6 @@ class WordingMatcher(Matcher):
     def find(self, post, env: Env) -> Match | None:
         if len(post.tokens) < self.min_words:
             return None
-        scored = self.model.score(self.category, post.folded)
-        if scored.span is None or scored.probability < self.threshold:
-            return None
-        return Match([scored.span], {"probability": f"{scored.probability:.0%}"})
+        chance = self.model.probability(self.category, post.folded)
+        span = self.model.weightiest_sentence(self.category, post.folded) if chance >= self.threshold else None
+        return Match([span], {"probability": f"{chance:.0%}"}) if span else None

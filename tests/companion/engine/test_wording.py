@@ -56,10 +56,10 @@ def test_training_learns_the_categories_wording_and_is_repeatable():
     model = train(EXAMPLES, ["criticism"], SMALL)
     again = train(EXAMPLES, ["criticism"], SMALL)
     assert model.as_json() == again.as_json()
-    grumble = model.score("criticism", fold("Great day out. The cover rota is a shambles and a joke"))
-    calm = model.score("criticism", fold("The cover rota is on the board"))
-    assert grumble.probability > 0.8 > 0.2 > calm.probability
-    assert grumble.span == (15, 54)  # the sentence that weighs most, not the whole post
+    grumble = fold("Great day out. The cover rota is a shambles and a joke")
+    assert model.probability("criticism", grumble) > 0.8 > 0.2 > model.probability("criticism", fold("The cover rota is on the board"))
+    assert model.weightiest_sentence("criticism", grumble) == (15, 54)  # not the whole post
+    assert model.weightiest_sentence("criticism", fold(" 🙂 ")) is None
 
 
 def test_training_needs_posts_on_both_sides_and_never_reads_a_held_out_file(tmp_path):
