@@ -5,8 +5,10 @@ step sizes (AdaGrad) and a little L2 shrinkage, in plain Python: about half a mi
 thousand posts, with no numerical library to install. Posts that raise a category are rarer
 than posts that do not, so they weigh more (the square root of the ratio). Features seen in
 fewer than `min_posts` posts are left out: they would only remember single posts (and, on a
-school's own corpus, the names in them). The order of posts is shuffled with a fixed seed, so
-the same corpus always gives the same model.
+school's own corpus, the names in them). Every word of every name on the rosters beside the
+corpus (pupils.csv, staff.csv, as `postguard eval` reads them) is left out as well, so the model,
+which is synced to every machine, never holds a pupil's name. The order of posts is shuffled
+with a fixed seed, so the same corpus always gives the same model.
 
 Held-out files are refused: a model must never learn the posts it is measured on.
 """
@@ -61,14 +63,35 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def roster_name_words(folder: Path) -> frozenset[str]:
+    """Every word (as the model folds it) of every name on the rosters in `folder`."""
+    from companion.roster.mis_csv import RosterFormatError, parse_roster_csv
+    from companion.roster.names import FIRST, SURNAME, PersonName, name_forms
+
+    words: set[str] = set()
+    for kind in ("pupils", "staff"):
+        path = Path(folder) / f"{kind}.csv"
+        if not path.is_file():
+            continue
+        try:
+            parsed = parse_roster_csv(path.read_bytes())
+        except RosterFormatError as exc:
+            raise TrainingError(f"{path}: {exc}") from None
+        for person in parsed.people:
+            forms = name_forms(PersonName(person.forename, person.surname, person.preferred, person.middle))
+            for form in forms[FIRST] | forms[SURNAME]:
+                words.update(form.split())
+    return frozenset(words)
+
+
 def train(examples: list[tuple[str, frozenset[str]]], categories: Iterable[str] = CATEGORIES,
           settings: Settings = Settings(), trained_on: dict | None = None,
-          progress: Callable[[str], None] | None = None) -> WordingModel:
-    """examples: (post text, the categories it raises). Returns the fitted model."""
+          progress: Callable[[str], None] | None = None, hidden: frozenset[str] = frozenset()) -> WordingModel:
+    """examples: (post text, the categories it raises); `hidden`: words never to learn. Returns the fitted model."""
     categories = list(categories)
     if not examples:
         raise TrainingError("no posts to train on")
-    feature_sets = [post_features(fold(text)) for text, _ in examples]
+    feature_sets = [post_features(fold(text), hidden) for text, _ in examples]
     counts: dict[str, int] = {}
     for features in feature_sets:
         for f in features:
@@ -128,9 +151,13 @@ def train_from_corpus(path: Path, settings: Settings = Settings(),
         raise TrainingError(f"{path.name} is a held-out file: a model must never learn the posts it is measured on")
     cases = read_cases(path)
     examples = [(request_text(c.request), c.expect) for c in cases]
+    hidden = roster_name_words(path.parent)
     trained_on = {
         "file": path.name,
         "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
         "cases": len(cases),
+        "names_left_out": len(hidden),
     }
-    return train(examples, CATEGORIES, settings, trained_on, progress)
+    if progress:
+        progress(f"{len(hidden)} words of roster names beside the corpus are left out of the model")
+    return train(examples, CATEGORIES, settings, trained_on, progress, hidden)

@@ -48,33 +48,44 @@ def _word(key: str) -> tuple[str, ...]:
 
 def word_features(keys: list[str]) -> set[str]:
     """The features of a run of words (folded keys): each word, each neighbouring pair, and
-    the four-letter pieces of each word with its edges marked (<useless> -> <use, usel, …)."""
-    found = {"b:" + a + " " + b for a, b in zip(keys, keys[1:])}
+    the four-letter pieces of each word with its edges marked (<useless> -> <use, usel, …).
+    An empty key (a word kept out of the model) gives nothing, and no pair."""
+    found = {"b:" + a + " " + b for a, b in zip(keys, keys[1:]) if a and b}
     for key in keys:
-        found.update(_word(key))
+        if key:
+            found.update(_word(key))
     return found
 
 
-@lru_cache(maxsize=64)
-def sentences(folded: str) -> tuple[Sentence, ...]:
-    """A folded post cut into sentences (at . ! ? … and line breaks), each with its features."""
-    tokens = tokenize(folded)
+def _runs(folded: str) -> list[list]:
+    """The words of a folded post in sentences (cut at . ! ? … and line breaks)."""
     runs: list[list] = []
     previous_end = None
-    for token in tokens:
+    for token in tokenize(folded):
         if previous_end is None or _SENTENCE_BREAK.search(folded, previous_end, token.start):
             runs.append([])
         runs[-1].append(token)
         previous_end = token.end
+    return runs
+
+
+@lru_cache(maxsize=64)
+def sentences(folded: str) -> tuple[Sentence, ...]:
+    """A folded post cut into sentences, each with its features."""
     return tuple(
         Sentence(run[0].start, run[-1].end, frozenset(word_features([t.key for t in run])))
-        for run in runs
+        for run in _runs(folded)
     )
 
 
-def post_features(folded: str) -> frozenset[str]:
-    """Every feature of a folded post (the union of its sentences')."""
-    return frozenset().union(*(s.features for s in sentences(folded)))
+def post_features(folded: str, hidden: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Every feature of a folded post (the union of its sentences'), leaving out the words in
+    `hidden` (training leaves out the names on the rosters: see wording_training)."""
+    if not hidden:
+        return frozenset().union(*(s.features for s in sentences(folded)))
+    return frozenset().union(*(
+        word_features(["" if t.key in hidden else t.key for t in run]) for run in _runs(folded)
+    ))
 
 
 def feature_value(count: int) -> float:

@@ -17,7 +17,7 @@ from companion.engine.school import load_school
 from companion.engine.text import fold
 from companion.engine.wording import load_model, sentences, word_features
 from companion.errors import ConfigError
-from companion.wording_training import MODEL_FILE, Settings, TrainingError, train, train_from_corpus
+from companion.wording_training import MODEL_FILE, Settings, TrainingError, roster_name_words, train, train_from_corpus
 from conftest import REPO
 
 SCHOOL = load_school(REPO / "school" / "crypt-school.toml")
@@ -170,3 +170,17 @@ def test_the_shipped_model_is_the_one_training_on_the_tuning_set_gives(tmp_path,
     retrained = json.loads(out.read_text(encoding="utf-8"))
     assert retrained["trained_on"] == shipped["trained_on"], "tuning.jsonl changed: run `postguard rules train`"
     assert retrained == shipped
+
+
+def test_training_leaves_out_hidden_words_and_every_roster_name(tmp_path):
+    model = train(EXAMPLES + [("the rota by Oliver is a joke", frozenset({"criticism"}))] * 2, ["criticism"], SMALL,
+                  hidden=frozenset({"oliver"}))
+    features = set(model.categories["criticism"].weights)
+    assert "w:rota" in features and not any("oliver" in f for f in features)
+    assert not {"c:<oli", "c:oliv", "c:iver"} & features  # no pieces of the name either (no other word has them)
+    shipped = json.loads((REPO / "rules" / MODEL_FILE).read_text(encoding="utf-8"))
+    names = roster_name_words(REPO / "tests" / "corpus")
+    assert {"oliver", "bennett", "harry", "patel", "grace"} <= names
+    words = {w for table in shipped["categories"].values() for f in table["weights"] if f[:2] in ("w:", "b:")
+             for w in f[2:].split(" ")}
+    assert not words & names, sorted(words & names)[:5]
