@@ -36,8 +36,8 @@ def test_tuning_set_meets_the_targets(reports):
 HELD_OUT_FLOOR = {
     "recall": {
         "pupil_reference": 1.0, "colleague_reference": 0.979, "school_reference": 1.0, "missing_disclaimer": 1.0,
-        "pupil_image": 1.0, "criticism": 0.861, "offensive_language": 0.844, "personal_data": 1.0, "confidential": 1.0,
-        "reference_recommendation": 0.871, "teaching_use": 0.885, "solicitation": 0.885, "speaking_for_school": 1.0,
+        "pupil_image": 1.0, "criticism": 0.889, "offensive_language": 0.875, "personal_data": 1.0, "confidential": 1.0,
+        "reference_recommendation": 0.871, "teaching_use": 0.962, "solicitation": 0.923, "speaking_for_school": 1.0,
         "lesson_time": 1.0, "work_email": 1.0, "pupil_contact": 1.0, "profile_mentions_school": 1.0,
     },
     "clean_false_alarms": 0.017,
