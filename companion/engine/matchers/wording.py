@@ -7,6 +7,8 @@ like the rule's category, with at least `threshold` probability, and marks its w
     threshold = 0.55               # 0-1: higher warns less often
     min_words = 10                 # shorter posts are left to the other rules
 
+A message may say how sure the model is with `{probability}` (e.g. "82%").
+
 A post of a few words carries too little wording for the model to judge ("Proud of The
 Crypt School" is not the school speaking); on the blind sets every finding the model added
 to a post under ten words was wrong.
@@ -33,7 +35,7 @@ class WordingMatcher(Matcher):
                                         f"it knows {', '.join(sorted(self.model.categories))}")
         threshold = doc.get(table, "threshold", float, required=True)
         if not 0 < threshold < 1:
-            raise doc.error("threshold", "threshold is a probability between 0 and 1 (e.g. 0.88)")
+            raise doc.error("threshold", "threshold is a probability between 0 and 1 (e.g. 0.55)")
         self.threshold = float(threshold)
         self.min_words = doc.get(table, "min_words", int, default=10)
         if self.min_words < 1:
