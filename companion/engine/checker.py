@@ -170,12 +170,12 @@ class Checker:
                 continue
             if rule.requires and not any(found.get(c) for c in rule.requires):
                 continue
-            if rule.matcher.spanless and self._conditions(rule, post, found, []) is None:
+            if rule.matcher.whole_post and self._conditions(rule, post, found, []) is None:
                 continue  # cheap context first: no face detection for a post with no school context
             match = rule.matcher.find(post, env)
             if match is None:
                 continue
-            spans = match.spans if rule.matcher.spanless else self._conditions(rule, post, found, match.spans)
+            spans = match.spans if rule.matcher.whole_post else self._conditions(rule, post, found, match.spans)
             if spans is None:
                 continue
             if spans and self._already_found(found.get(rule.category, ()), spans):

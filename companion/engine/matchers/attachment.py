@@ -8,7 +8,7 @@ from companion.engine.matchers.base import Build, Match, Matcher
 
 class AttachmentMatcher(Matcher):
     kind = "attachment"
-    spanless = True  # fires on the request (time, attachments), not on words
+    whole_post = True  # fires on the request (time, attachments), not on words
     params = ("types",)
 
     def __init__(self, build: Build) -> None:

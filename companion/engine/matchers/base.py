@@ -43,9 +43,9 @@ class Env:
 class Matcher:
     kind: ClassVar[str] = ""
     params: ClassVar[tuple[str, ...]] = ()
-    # True when a match never has spans: its rule's [near]/[unless] are then tested first,
-    # before the (possibly costly) matcher runs.
-    spanless: ClassVar[bool] = False
+    # True when a rule's [near]/[unless] are about the whole post, not the words matched: they
+    # are then tested first, before the (possibly costly) matcher runs, and its spans are kept.
+    whole_post: ClassVar[bool] = False
 
     def __init__(self, build: Build) -> None:
         self.build = build

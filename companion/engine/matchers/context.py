@@ -8,7 +8,7 @@ from companion.engine.matchers.base import Match, Matcher
 
 class ContextMatcher(Matcher):
     kind = "context"
-    spanless = True  # fires on the request (time, attachments), not on words
+    whole_post = True  # fires on the request (time, attachments), not on words
 
     def find(self, post, env) -> Match | None:
         return Match([])

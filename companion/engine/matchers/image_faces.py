@@ -22,7 +22,7 @@ from companion.images.faces import CASCADES, FaceParams
 
 class ImageFacesMatcher(Matcher):
     kind = "image_faces"
-    spanless = True  # fires on the request (time, attachments), not on words
+    whole_post = True  # fires on the request (time, attachments), not on words
     params = ("min_faces", "cascade", "analyse_px", "min_face", "scale_factor", "min_neighbours")
 
     def __init__(self, build: Build) -> None:

@@ -30,7 +30,7 @@ def taken_detail(school, taken: datetime | None) -> dict:
 
 class ImageLocationMatcher(Matcher):
     kind = "image_location"
-    spanless = True  # fires on the request (time, attachments), not on words
+    whole_post = True  # fires on the request (time, attachments), not on words
     params = ("where", "radius_m")
 
     def __init__(self, build: Build) -> None:

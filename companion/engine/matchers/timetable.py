@@ -10,7 +10,7 @@ from companion.engine.matchers.base import Match, Matcher
 
 class TimetableMatcher(Matcher):
     kind = "timetable"
-    spanless = True  # fires on the request (time, attachments), not on words
+    whole_post = True  # fires on the request (time, attachments), not on words
 
     def find(self, post, env) -> Match | None:
         timetable = self.build.school.timetable
