@@ -25,7 +25,7 @@ from typing import NamedTuple
 from companion.engine.text import tokenize
 from companion.errors import ConfigError
 
-FORMAT = 1
+FORMAT = 2  # format 1 repeated every feature's name in each category
 PIECE = 4  # letters in a word piece
 # Each present feature counts 1/sqrt(n + PRIOR): a long post's score does not grow with its
 # length, and a short one ("Notice to parents") has too little to say to move far from the bias.
@@ -147,12 +147,15 @@ class WordingModel:
         return best.start, best.end
 
     def as_json(self) -> dict:
+        """Every feature once, and per category a weight for each feature in that order (0: none)."""
+        features = sorted({f for w in self.categories.values() for f in w.weights})
         return {
             "format": FORMAT,
             "trained_on": self.trained_on,
             "settings": self.settings,
+            "features": features,
             "categories": {
-                c: {"bias": round(w.bias, 4), "weights": dict(sorted(w.weights.items()))}
+                c: {"bias": round(w.bias, 4), "weights": [w.weights.get(f, 0) for f in features]}
                 for c, w in sorted(self.categories.items())
             },
         }
@@ -168,13 +171,19 @@ class WordingModel:
 def _parse(path: Path, raw) -> WordingModel:
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise ConfigError(path, f"not a PostGuard wording model of format {FORMAT} (train one with `postguard rules train`)")
+    features = raw.get("features")
+    if not isinstance(features, list) or not all(isinstance(f, str) for f in features):
+        raise ConfigError(path, "'features' must be a list of strings")
     categories = {}
     for category, table in (raw.get("categories") or {}).items():
         try:
-            weights = {str(k): float(v) for k, v in table["weights"].items()}
-            categories[category] = CategoryWeights(float(table["bias"]), weights)
-        except (KeyError, TypeError, ValueError, AttributeError):
+            weights = [float(v) for v in table["weights"]]
+            bias = float(table["bias"])
+        except (KeyError, TypeError, ValueError):
             raise ConfigError(path, f"the weights of category {category!r} are not numbers") from None
+        if len(weights) != len(features):
+            raise ConfigError(path, f"category {category!r} has {len(weights)} weights for {len(features)} features")
+        categories[category] = CategoryWeights(bias, {f: w for f, w in zip(features, weights) if w})
     if not categories:
         raise ConfigError(path, "the model holds no categories")
     return WordingModel(categories, dict(raw.get("trained_on") or {}), dict(raw.get("settings") or {}))

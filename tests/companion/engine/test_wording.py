@@ -82,8 +82,14 @@ def test_model_files_round_trip_and_broken_ones_name_the_file(tmp_path):
     path.write_text("{not json", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"model\.json: not valid JSON"):
         load_model(path)
-    path.write_text(json.dumps({"format": 1, "categories": {"criticism": {"bias": 0, "weights": {"w:x": "lots"}}}}))
+    path.write_text(json.dumps({"format": 2, "features": ["w:x"], "categories": {"criticism": {"bias": 0, "weights": ["lots"]}}}))
     with pytest.raises(ConfigError, match="not numbers"):
+        load_model(path)
+    path.write_text(json.dumps({"format": 2, "features": ["w:x", "w:y"], "categories": {"criticism": {"bias": 0, "weights": [1]}}}))
+    with pytest.raises(ConfigError, match="1 weights for 2 features"):
+        load_model(path)
+    path.write_text(json.dumps({"format": 1, "categories": {}}))
+    with pytest.raises(ConfigError, match="format 2"):
         load_model(path)
 
 
@@ -181,6 +187,5 @@ def test_training_leaves_out_hidden_words_and_every_roster_name(tmp_path):
     shipped = json.loads((REPO / "rules" / MODEL_FILE).read_text(encoding="utf-8"))
     names = roster_name_words(REPO / "tests" / "corpus")
     assert {"oliver", "bennett", "harry", "patel", "grace"} <= names
-    words = {w for table in shipped["categories"].values() for f in table["weights"] if f[:2] in ("w:", "b:")
-             for w in f[2:].split(" ")}
+    words = {w for f in shipped["features"] if f[:2] in ("w:", "b:") for w in f[2:].split(" ")}
     assert not words & names, sorted(words & names)[:5]
