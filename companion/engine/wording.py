@@ -9,7 +9,8 @@ data beside the rules (`rules/wording-model.json`); a `matcher = "wording"` rule
 score into a finding.
 
 A post is scored as a whole; each sentence is also scored alone, so that a finding marks
-the sentence whose words weigh most. Pure Python: nothing here is written anywhere.
+the sentence whose words weigh most. Pure Python; a post's words are never written anywhere
+(`save` writes only the trained model).
 """
 
 from __future__ import annotations
