@@ -35,6 +35,7 @@ class Post:
     _bio_folded: str | None = None
     _token_starts: list[int] | None = None
     _images: PostImages | None = None
+    _derived: dict = field(default_factory=dict)
 
     @property
     def images(self) -> PostImages:
@@ -48,6 +49,13 @@ class Post:
         if self._bio_folded is None:
             self._bio_folded = fold(self.bio)
         return self._bio_folded
+
+    def derived(self, key, make):
+        """A value computed from this post once per check and shared by the rules that need it
+        (e.g. the wording model's reading, for six rules)."""
+        if key not in self._derived:
+            self._derived[key] = make()
+        return self._derived[key]
 
     def token_index(self, offset: int) -> int:
         """Index of the word that starts at or before `offset`."""

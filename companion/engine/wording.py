@@ -8,7 +8,8 @@ the labelled corpus by `postguard rules train` (companion/wording_training.py) a
 data beside the rules (`rules/wording-model.json`); a `matcher = "wording"` rule turns a
 score into a finding.
 
-A post is scored as a whole; each sentence is also scored alone, so that a finding marks
+A post is read once per check for every category (from the words the checker already
+found) and scored as a whole; each sentence is also weighed alone, so that a finding marks
 the sentence whose words weigh most. Pure Python; a post's words are never written anywhere
 (`save` writes only the trained model).
 """
@@ -58,11 +59,11 @@ def word_features(keys: list[str]) -> set[str]:
     return found
 
 
-def _runs(folded: str) -> list[list]:
+def _runs(folded: str, tokens=None) -> list[list]:
     """The words of a folded post in sentences (cut at . ! ? … and line breaks)."""
     runs: list[list] = []
     previous_end = None
-    for token in tokenize(folded):
+    for token in tokenize(folded) if tokens is None else tokens:
         if previous_end is None or _SENTENCE_BREAK.search(folded, previous_end, token.start):
             runs.append([])
         runs[-1].append(token)
@@ -70,20 +71,24 @@ def _runs(folded: str) -> list[list]:
     return runs
 
 
-@lru_cache(maxsize=64)
-def sentences(folded: str) -> tuple[Sentence, ...]:
-    """A folded post cut into sentences, each with its features."""
+def sentences(folded: str, tokens=None) -> tuple[Sentence, ...]:
+    """A folded post cut into sentences, each with its features; `tokens` are the post's words
+    when the caller has them already (`tokenize(folded)`)."""
     return tuple(
         Sentence(run[0].start, run[-1].end, frozenset(word_features([t.key for t in run])))
-        for run in _runs(folded)
+        for run in _runs(folded, tokens)
     )
+
+
+def _union(parts: tuple[Sentence, ...]) -> frozenset[str]:
+    return parts[0].features if len(parts) == 1 else frozenset().union(*(s.features for s in parts))
 
 
 def post_features(folded: str, hidden: frozenset[str] = frozenset()) -> frozenset[str]:
     """Every feature of a folded post (the union of its sentences'), leaving out the words in
     `hidden` (training leaves out the names on the rosters: see wording_training)."""
     if not hidden:
-        return frozenset().union(*(s.features for s in sentences(folded)))
+        return _union(sentences(folded))
     return frozenset().union(*(
         word_features(["" if t.key in hidden else t.key for t in run]) for run in _runs(folded)
     ))
@@ -96,6 +101,16 @@ def feature_value(count: int) -> float:
 
 def probability(score: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, score))))
+
+
+class Reading(NamedTuple):
+    """A post as the model reads it: its sentences, and every category's log-odds."""
+
+    sentences: tuple[Sentence, ...]
+    log_odds: dict[str, float]
+
+    def probability(self, category: str) -> float:
+        return probability(self.log_odds[category])
 
 
 @dataclass(frozen=True)
@@ -123,28 +138,24 @@ class WordingModel:
                 table.setdefault(feature, [0.0] * len(self._order))[i] = weight
         self._table = {f: tuple(w) for f, w in table.items()}
         self._biases = [self.categories[c].bias for c in self._order]
-        self.log_odds = lru_cache(maxsize=64)(self._log_odds)
 
-    def _log_odds(self, folded: str) -> dict[str, float]:
-        """Every category's log-odds for a folded post (remembered for recently seen posts)."""
-        parts = sentences(folded)
-        features = frozenset().union(*(s.features for s in parts)) if len(parts) != 1 else parts[0].features
+    def read(self, folded: str, tokens=None) -> Reading:
+        """A folded post read once for every category (the `wording` matcher keeps it on the
+        post, so the rules of one check share it)."""
+        parts = sentences(folded, tokens)
+        features = _union(parts) if parts else frozenset()
         get = self._table.get
         rows = [row for row in map(get, features) if row is not None]
         sums = [sum(column) for column in zip(*rows)] if rows else [0.0] * len(self._order)
         value = feature_value(len(features))
-        return {c: b + total * value for c, b, total in zip(self._order, self._biases, sums)}
+        return Reading(parts, {c: b + total * value for c, b, total in zip(self._order, self._biases, sums)})
 
-    def probability(self, category: str, folded: str) -> float:
-        return probability(self.log_odds(folded)[category])
-
-    def weightiest_sentence(self, category: str, folded: str) -> tuple[int, int] | None:
+    def weightiest_sentence(self, category: str, reading: Reading) -> tuple[int, int] | None:
         """The span of the sentence whose features weigh most for the category (None: no words)."""
-        parts = sentences(folded)
-        if not parts:
+        if not reading.sentences:
             return None
         weights = self.categories[category]
-        best = max(parts, key=lambda s: weights.weigh(s.features))
+        best = max(reading.sentences, key=lambda s: weights.weigh(s.features))
         return best.start, best.end
 
     def as_json(self) -> dict:

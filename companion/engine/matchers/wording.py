@@ -46,6 +46,7 @@ class WordingMatcher(Matcher):
     def find(self, post, env: Env) -> Match | None:
         if len(post.tokens) < self.min_words:
             return None
-        chance = self.model.probability(self.category, post.folded)
-        span = self.model.weightiest_sentence(self.category, post.folded) if chance >= self.threshold else None
+        reading = post.derived(("wording", id(self.model)), lambda: self.model.read(post.folded, post.tokens))
+        chance = reading.probability(self.category)
+        span = self.model.weightiest_sentence(self.category, reading) if chance >= self.threshold else None
         return Match([span], {"probability": f"{chance:.0%}"}) if span else None

@@ -56,10 +56,11 @@ def test_training_learns_the_categories_wording_and_is_repeatable():
     model = train(EXAMPLES, ["criticism"], SMALL)
     again = train(EXAMPLES, ["criticism"], SMALL)
     assert model.as_json() == again.as_json()
-    grumble = fold("Great day out. The cover rota is a shambles and a joke")
-    assert model.probability("criticism", grumble) > 0.8 > 0.2 > model.probability("criticism", fold("The cover rota is on the board"))
+    grumble = model.read(fold("Great day out. The cover rota is a shambles and a joke"))
+    calm = model.read(fold("The cover rota is on the board"))
+    assert grumble.probability("criticism") > 0.8 > 0.2 > calm.probability("criticism")
     assert model.weightiest_sentence("criticism", grumble) == (15, 54)  # not the whole post
-    assert model.weightiest_sentence("criticism", fold(" 🙂 ")) is None
+    assert model.weightiest_sentence("criticism", model.read(fold(" 🙂 "))) is None
 
 
 def test_training_needs_posts_on_both_sides_and_never_reads_a_held_out_file(tmp_path):
