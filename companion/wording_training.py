@@ -44,7 +44,6 @@ class Settings:
     min_posts: int = 2
     seed: int = 1
     keep: float = 0.005  # weights smaller than this are not saved
-    balance: bool = True
 
     def as_json(self) -> dict:
         return dict(self.__dict__)
@@ -122,7 +121,7 @@ def _fit(rows: list[list[int]], scales: list[float], labels: list[float], width:
     squares = [1e-8] * width
     bias, bias_square = 0.0, 1e-8
     positives = sum(labels)
-    boost = math.sqrt((len(labels) - positives) / positives) if s.balance else 1.0
+    boost = math.sqrt((len(labels) - positives) / positives)
     order = list(range(len(rows)))
     shuffle = random.Random(s.seed).shuffle
     for _ in range(s.epochs):
