@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from companion.engine.html_text import html_to_text
+from companion.engine.html_text import post_text
 from companion.engine.text import fold
-from companion.engine.wording import CategoryWeights, WordingModel, feature_value, post_features
+from companion.engine.wording import CategoryWeights, WordingModel, feature_value, post_features, probability
 
 MODEL_FILE = "wording-model.json"
 
@@ -51,15 +51,6 @@ class Settings:
 
 class TrainingError(ValueError):
     """A corpus that cannot train a model; the message says why."""
-
-
-def request_text(request: dict) -> str:
-    text = request.get("text")
-    return text if text is not None else html_to_text(request.get("html") or "")
-
-
-def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def roster_name_words(folder: Path) -> frozenset[str]:
@@ -128,7 +119,7 @@ def _fit(rows: list[list[int]], scales: list[float], labels: list[float], width:
         shuffle(order)
         for i in order:
             row, x = rows[i], scales[i]
-            error = _sigmoid(bias + x * sum(weights[j] for j in row)) - labels[i]
+            error = probability(bias + x * sum(weights[j] for j in row)) - labels[i]
             if labels[i]:
                 error *= boost
             bias_square += error * error
@@ -149,7 +140,7 @@ def train_from_corpus(path: Path, settings: Settings = Settings(),
     if path.name.startswith("heldout"):
         raise TrainingError(f"{path.name} is a held-out file: a model must never learn the posts it is measured on")
     cases = read_cases(path)
-    examples = [(request_text(c.request), c.expect) for c in cases]
+    examples = [(post_text(c.request.get("text"), c.request.get("html")), c.expect) for c in cases]
     hidden = roster_name_words(path.parent)
     trained_on = {
         "file": path.name,

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Callable, Iterable
 
 from companion.engine.categories import CATEGORY_IDS
-from companion.engine.html_text import html_to_text
+from companion.engine.html_text import post_text
 from companion.engine.language import LanguageDetector
 from companion.engine.matchers import Env
 from companion.engine.post import Post, analyse_text
@@ -133,7 +133,7 @@ class Checker:
         return response
 
     def prepare(self, request: CheckRequest) -> Post:
-        text = request.text if request.text is not None else html_to_text(request.html or "")
+        text = post_text(request.text, request.html)
         folded, tokens, mentions, hashtags, urls, language = self._analyse(text)
         return Post(
             text=text, folded=folded, tokens=tokens, language=language,

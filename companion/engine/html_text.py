@@ -60,3 +60,8 @@ def html_to_text(html: str) -> str:
     _walk(soup, out)
     text = "".join(out).replace("\r\n", "\n").replace("\xa0", " ")
     return _MANY_BLANK_LINES.sub("\n\n", text).strip()
+
+
+def post_text(text: str | None, html: str | None) -> str:
+    """What a request asks to check: its text, else the text of its HTML."""
+    return text if text is not None else html_to_text(html or "")
