@@ -171,7 +171,7 @@ class Checker:
             if rule.requires and not any(found.get(c) for c in rule.requires):
                 continue
             if rule.matcher.whole_post and self._conditions(rule, post, found, []) is None:
-                continue  # cheap context first: no face detection for a post with no school context
+                continue  # cheap context first: no face detection or model scoring for a post without the context
             match = rule.matcher.find(post, env)
             if match is None:
                 continue
