@@ -228,9 +228,23 @@ export async function pairThroughOptions(context, { token, port }) {
 export const dialog = (page) => page.locator('postguard-ui [role="dialog"]');
 
 /** The warning dialog's finding of `category`, once it shows. */
-export async function shownFinding(page, category) {
+export async function shownFinding(page, category, { timeout = 30000 } = {}) {
   const finding = dialog(page).locator(`li.finding[data-category="${category}"]`);
-  await finding.waitFor();
+  try {
+    await finding.waitFor({ timeout });
+  } catch (error) {
+    // Say what the page showed instead, so a failure in CI can be told apart from a slow machine.
+    const seen = await page.evaluate(() => {
+      const roots = [...document.querySelectorAll('postguard-ui')].map((host) => host.shadowRoot).filter(Boolean);
+      return {
+        findings: roots.flatMap((root) => [...root.querySelectorAll('li.finding')].map((item) => item.dataset.category)),
+        notice: roots.map((root) => root.querySelector('[role="status"]')?.textContent).filter(Boolean),
+        posted: (window.__posts ?? []).length,
+      };
+    }).catch((reason) => ({ unreadable: String(reason) }));
+    error.message += `\nthe page showed instead: ${JSON.stringify(seen)}`;
+    throw error;
+  }
   return finding;
 }
 

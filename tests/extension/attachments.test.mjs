@@ -181,12 +181,24 @@ describe('interception with pictures', () => {
     assert.equal(files.size, 0);
   });
 
-  test('pictures that take too long are left out: the post is checked by its words', async () => {
+  test('pictures still being drawn at the time limit go without pixels, but their EXIF still goes', async () => {
+    const original = 'data:image/jpeg;base64,/9j/4QAIRXhpZgAA';
+    const drawing = { match: (names) => names.map(() => ({ name: 'school.jpg', type: 'image/jpeg', original: Promise.resolve(original), prepared: new Promise(() => {}) })), forget() {} };
+    const t = setup({ files: drawing, imageTimeoutMs: 30 });
+    t.button.click();
+    await t.settle(80);
+    assert.equal(t.requests.length, 1);
+    assert.deepEqual(t.requests[0].attachments.map((a) => [a.name, a.original, a.data]), [
+      ['school.jpg', original, undefined], ['school.jpg', original, undefined], ['school.jpg', original, undefined],
+    ]);
+  });
+
+  test('pictures and originals that take too long are left out: the post is checked by its words and file names', async () => {
     const stuck = { match: (names) => names.map(() => ({ name: 'slow.jpg', type: 'image/jpeg', original: new Promise(() => {}) })), forget() {} };
     const t = setup({ files: stuck, imageTimeoutMs: 30 });
     t.button.click();
     await t.settle(80);
     assert.deepEqual(t.posts, ['click']);
-    assert.deepEqual(t.requests[0].attachments, [{ type: 'image', name: 'image' }, { type: 'image', name: 'image' }, { type: 'video', name: 'Embedded video' }]);
+    assert.deepEqual(t.requests[0].attachments, [{ type: 'image', name: 'slow.jpg' }, { type: 'image', name: 'slow.jpg' }, { type: 'video', name: 'slow.jpg' }]);
   });
 });

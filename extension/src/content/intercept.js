@@ -8,8 +8,10 @@ import { fromOurUi } from './ui.js';
 
 // Site code that re-fires a submit we just replayed (e.g. a shortcut handler calling button.click()) passes.
 const GRACE_MS = 1500;
-// Reading a post's pictures may take this long at most; after that the post is checked by its words.
+// Drawing a post's pictures may take this long at most; after that the post is checked by its
+// words and the EXIF of its photos. The second limit only guards against a step that never ends.
 export const IMAGE_TIMEOUT_MS = 5000;
+const ENRICH_LIMIT_MS = 2000;
 
 /** `promise`'s value, or `fallback` if it fails or takes longer than `ms`. */
 function within(promise, ms, fallback, win) {
@@ -49,7 +51,7 @@ export function installInterception({ doc, win, adapter, generic, check, feedbac
   async function decide(built, hit, replay) {
     const caret = saveSelection(doc, hit.focusTarget);
     let request = built.request;
-    if (built.enrich) request = await within(built.enrich(request), imageTimeoutMs, request, win);
+    if (built.enrich) request = await within(built.enrich(request, imageTimeoutMs), imageTimeoutMs + ENRICH_LIMIT_MS, request, win);
     const answer = await check({ ...request, trigger: 'submit' });
     const go = replayOnce(() => {
       built.submitted?.();
@@ -107,7 +109,7 @@ export function installInterception({ doc, win, adapter, generic, check, feedbac
   const post = (found) => () => {
     const built = postRequest({ adapter, doc, site, context: found.context, composers: found.composers, scope: found.scope, surface: found.surface });
     if (files) {
-      built.enrich = async (request) => (await withImages(request, { adapter, scope: found.scope, files, doc, win })).request;
+      built.enrich = async (request, timeoutMs) => (await withImages(request, { adapter, scope: found.scope, files, doc, win, timeoutMs })).request;
       built.submitted = () => files.forget();
     }
     return built;

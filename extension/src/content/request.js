@@ -41,34 +41,53 @@ export function postRequest({ adapter, doc, site, context, composers, scope, sur
  * Adds the pictures of the composer's attachments to a submit's request (a new object):
  * `data` (≤ 1024 px JPEG drawn in the page) and `original` (the picked file's EXIF part) for
  * the first MAX_IMAGES, `name`/`type` from the picked file, all within the 1 MiB limit.
- * `files` is the page's file store (files.js). Returns {request, report}.
+ * `files` is the page's file store (files.js). Drawing stops at `timeoutMs`: the pictures not
+ * drawn by then go without pixels, but every original read by then still goes, so a photo's
+ * EXIF (taken at school, in a lesson) is checked even on a slow machine. Returns {request, report}.
  */
-export async function withImages(request, { adapter, scope, files, doc, win, budget }) {
+export async function withImages(request, { adapter, scope, files, doc, win, budget, timeoutMs = Infinity }) {
   const elements = attachmentElements(adapter, scope).slice(0, MAX_ATTACHMENTS);
   if (!elements.length) return { request, report: null };
+  const LATE = Symbol('late');
+  let timer = 0;
+  const deadline = Number.isFinite(timeoutMs) ? new Promise((resolve) => { timer = win.setTimeout(resolve, timeoutMs, LATE); }) : null;
+  const inTime = (promise) => (deadline ? Promise.race([promise, deadline]) : promise);
   const kindOf = (el) => (el.tagName.toLowerCase() === 'video' ? 'video' : 'image');
   const picked = files ? files.match(elements.map((el) => ({ name: previewName(el), kind: kindOf(el) }))) : elements.map(() => null);
   const attachments = elements.map((el, i) => {
     const file = picked[i];
     return { type: kindOf(el), name: file?.name || previewName(el) || 'image' };
   });
-  const images = [];
-  let analysed = 0;
-  for (let i = 0; i < elements.length && analysed < MAX_IMAGES; i += 1) {
-    let image = null;
-    try {
-      image = await scaledImage(elements[i], { doc, win, prepared: picked[i]?.prepared });
-    } catch {
-      image = null; // unreadable: listed without pixels
+  try {
+    // Originals first: they were read when the files were picked, and EXIF alone can warn.
+    const originals = await Promise.all(picked.map((file) => (file ? inTime(Promise.resolve(file.original).catch(() => '')) : '')));
+    const images = [];
+    let analysed = 0;
+    let late = false;
+    for (let i = 0; i < elements.length && analysed < MAX_IMAGES; i += 1) {
+      let image = null;
+      if (!late) {
+        try {
+          image = await inTime(scaledImage(elements[i], { doc, win, prepared: picked[i]?.prepared }));
+        } catch {
+          image = null; // unreadable: listed without pixels
+        }
+        if (image === LATE) [image, late] = [null, true];
+      }
+      const original = originals[i] === LATE ? '' : originals[i];
+      if (original) attachments[i].original = original;
+      if (image) {
+        const { encode } = image;
+        images.push({ index: i, encode: async (quality) => { const data = await inTime(encode(quality)); return data === LATE ? '' : data; } });
+      }
+      if (image || original) analysed += 1;
     }
-    const original = picked[i] ? await picked[i].original : '';
-    if (original) attachments[i].original = original;
-    if (image) images.push({ index: i, encode: image.encode });
-    if (image || original) analysed += 1;
+    const full = { ...request, attachments };
+    const report = await fitRequest(full, images, budget ? { budget } : {});
+    return { request: full, report };
+  } finally {
+    win.clearTimeout(timer);
   }
-  const full = { ...request, attachments };
-  const report = await fitRequest(full, images, budget ? { budget } : {});
-  return { request: full, report };
 }
 
 /** {request, model} for a login or sign-up field: the text is what was typed as the user name. */
