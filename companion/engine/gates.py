@@ -7,8 +7,9 @@ conservative: when it cannot prove a pattern needs something, it always opens.
 - `WordGate`: the first words a word list's phrases can start with (or their prefixes, for
   `word*`); opens when the post has one of them as a word.
 - `TextGate`: literal text every match of a regular expression must start with, found by
-  reading the expression (e.g. "year" and "yr" for `(?<!\\w)(?:years?|yrs?)\\s?\\d`); opens
-  when the post contains one of them anywhere.
+  reading the expression (e.g. "year" and "yr" for `(?<!\\w)(?:years?|yrs?)\\s?\\d`), or
+  that its opening lookbehind must see ("the" for `(?<=the\\s)head`); opens when the post
+  contains one of them anywhere.
 
 A gate also names the positions where a match can start (`starts`), so that a long post is
 not scanned end to end once per list: the pattern is tried only where one of its first words
@@ -151,6 +152,8 @@ class WordGate:
 class TextGate:
     texts: tuple[str, ...]  # one of these starts every match (none known: empty)
     required: str = ""  # text every match contains somewhere: "school" in (?:the|our)\s+school
+    # per text, how far after it a match starts: 4 for "the" in (?<=the\s)head (none: all 0)
+    offsets: tuple[int, ...] = ()
 
     def opens(self, folded: str) -> bool:
         if self.required and self.required not in folded:
@@ -165,13 +168,14 @@ class TextGate:
             return None
         known = _places(folded)
         found: list[int] = []
-        for text in self.texts:
+        for i, text in enumerate(self.texts):
             places = known.get(text, ())
             if places == ():
                 places = known[text] = _find_all(folded, text)
             if places is None:
                 return None
-            found += places
+            offset = self.offsets[i] if self.offsets else 0
+            found += [at + offset for at in places] if offset else places
             if len(found) > MAX_STARTS:
                 return None
         return sorted(set(found))
@@ -212,8 +216,11 @@ def phrase_gate(phrases: list[str]) -> WordGate | None:
             continue
         words.add(key)
         second = parts[1] if len(parts) > 1 and found.start() == 0 and found.end() == len(first) else ""
-        if second and WORD_RE.fullmatch(second) and seconds.get(key, set()) is not None:
-            seconds.setdefault(key, set()).add(second.replace("'", ""))
+        # the text's next word is the second word's first part: "higher" for "the higher-ups"
+        head = WORD_RE.match(second) if second else None
+        plain = head is not None and (head.end() == len(second) or second[head.end()] == "-")
+        if plain and seconds.get(key, set()) is not None:
+            seconds.setdefault(key, set()).add(head.group().replace("'", ""))
         else:
             seconds[key] = None  # a one-word phrase, or a second word with symbols or a wildcard
     pairs = tuple(sorted((k, frozenset(v)) for k, v in seconds.items() if v is not None))
@@ -226,17 +233,45 @@ def pattern_gate(pattern: re.Pattern) -> TextGate | None:
         return None
     try:
         items = list(_P.parse(pattern.pattern, pattern.flags))
-        starts = _starts(items)
+        placed = _placed_starts(items)
         required = max(_required(items), key=len, default="")
     except Exception:  # noqa: BLE001 - any surprise means "no gate", never a wrong one
         return None
-    if not starts or "" in starts:
-        starts = set()
+    if not placed or any(not text for text, _ in placed):
+        placed = set()
     if len(required) < 3:
         required = ""
-    if not starts and not required:
+    if not placed and not required:
         return None
-    return TextGate(tuple(sorted(starts)), required)
+    ordered = sorted(placed)
+    offsets = tuple(offset for _, offset in ordered)
+    return TextGate(tuple(text for text, _ in ordered), required, offsets if any(offsets) else ())
+
+
+def _placed_starts(items: list) -> set[tuple[str, int]] | None:
+    r"""(literal, offset) pairs, one of which stands `offset` characters before the start of every
+    match of `items`: a pattern opening on a lookbehind, `(?<=the\s|our\s)head`, starts 4
+    characters after "the" or "our". The offset is 0 for a literal the match itself starts with."""
+    i = 0
+    while i < len(items) and (items[i][0] in (_C.AT, _C.ASSERT_NOT) or (items[i][0] is _C.ASSERT and items[i][1][0] == 1)):
+        i += 1  # anchors, negative look-arounds and lookaheads say nothing of where the match starts
+    if i < len(items):
+        op, arg = items[i]
+        if op is _C.ASSERT:  # a lookbehind (lookaheads were skipped): fixed width in Python's re
+            low, high = arg[1].getwidth()
+            texts = _starts(list(arg[1]))
+            if low == high and texts and "" not in texts:
+                return {(text, low) for text in texts}
+        elif op is _C.BRANCH or (op is _C.SUBPATTERN and len(arg[-1]) == 1 and arg[-1][0][0] is _C.BRANCH):
+            found: set[tuple[str, int]] = set()
+            for alternative in (arg if op is _C.BRANCH else arg[-1][0][1])[1]:
+                placed = _placed_starts(list(alternative) + items[i + 1:])
+                if placed is None:
+                    return None
+                found |= placed
+            return found
+    starts = _starts(items)
+    return None if starts is None else {(text, 0) for text in starts}
 
 
 def _required(items: list) -> list[str]:

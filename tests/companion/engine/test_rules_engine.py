@@ -92,6 +92,15 @@ def test_pattern_gate_reads_the_literal_start_of_a_pattern():
     assert pattern_gate(re.compile(r"(?i)year")) is None
 
 
+def test_pattern_gate_starts_a_pattern_just_after_what_its_lookbehind_must_see():
+    gate = pattern_gate(re.compile(r"(?<=the\s|our\s)(?:(?:new|acting)\s+)?(?:head|deputy)(?!\w)"))
+    text = "our acting head met the deputy; theirs did not"
+    assert [text[s:s + 6] for s in gate.starts(text)] == ["acting", "deputy", "rs did"]  # "the" in "theirs" too
+    gate = pattern_gate(re.compile(r"(?:(?<=the\s)|(?<=those\s))people\s+who"))
+    assert (gate.texts, gate.offsets, gate.starts("those people who")) == (("the", "those"), (4, 6), [6])
+    assert not gate.opens("people who")
+
+
 def test_phrase_gate_knows_first_words_prefixes_and_apostrophes():
     gate = phrase_gate(["my class", "pupil*", "don't tell anyone"])
     assert gate.words == frozenset({"my", "dont"}) and gate.prefixes == ("pupil",)
