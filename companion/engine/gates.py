@@ -154,15 +154,21 @@ class TextGate:
     required: str = ""  # text every match contains somewhere: "school" in (?:the|our)\s+school
     # per text, how far after it a match starts: 4 for "the" in (?<=the\s)head (none: all 0)
     offsets: tuple[int, ...] = ()
+    either: tuple[str, ...] = ()  # every match contains one of these: "staff" or "team" in my\s+(?:staff|team)
+
+    def _lacks_required(self, folded: str) -> bool:
+        if self.required and self.required not in folded:
+            return True
+        return bool(self.either) and not any(text in folded for text in self.either)
 
     def opens(self, folded: str) -> bool:
-        if self.required and self.required not in folded:
+        if self._lacks_required(folded):
             return False
         return not self.texts or any(text in folded for text in self.texts)
 
     def starts(self, folded: str) -> list[int] | None:
         """Every position a match can start at, in order; None when there are too many to be worth it."""
-        if self.required and self.required not in folded:
+        if self._lacks_required(folded):
             return []
         if not self.texts:
             return None
@@ -234,18 +240,18 @@ def pattern_gate(pattern: re.Pattern) -> TextGate | None:
     try:
         items = list(_P.parse(pattern.pattern, pattern.flags))
         placed = _placed_starts(items)
-        required = max(_required(items), key=len, default="")
+        choices = [c for c in _required(items) if len(c) <= MAX_EITHER and min(map(len, c)) >= MIN_REQUIRED]
     except Exception:  # noqa: BLE001 - any surprise means "no gate", never a wrong one
         return None
     if not placed or any(not text for text, _ in placed):
         placed = set()
-    if len(required) < 3:
-        required = ""
-    if not placed and not required:
+    best = max(choices, key=_selective, default=())
+    required, either = (best[0], ()) if len(best) == 1 else ("", best)
+    if not placed and not best:
         return None
     ordered = sorted(placed)
     offsets = tuple(offset for _, offset in ordered)
-    return TextGate(tuple(text for text, _ in ordered), required, offsets if any(offsets) else ())
+    return TextGate(tuple(text for text, _ in ordered), required, offsets if any(offsets) else (), either)
 
 
 def _placed_starts(items: list) -> set[tuple[str, int]] | None:
@@ -274,22 +280,42 @@ def _placed_starts(items: list) -> set[tuple[str, int]] | None:
     return None if starts is None else {(text, 0) for text in starts}
 
 
-def _required(items: list) -> list[str]:
-    """Literal runs that every match of `items` contains (from parts that must match)."""
+MIN_REQUIRED = 3  # shorter literals are in nearly every post
+MAX_EITHER = 24  # more alternatives cost more to look for than they save
+
+
+def _selective(choice: tuple[str, ...]) -> tuple[int, int]:
+    """How well a choice of literals rules posts out: its shortest literal, then fewest literals."""
+    return min(map(len, choice)), -len(choice)
+
+
+def _required(items: list) -> list[tuple[str, ...]]:
+    """Choices of literals, one of each of which every match of `items` contains: literal runs of
+    the parts that must match, and for an alternation, each alternative's most selective choice
+    ("staff" or "team" for `(?:staff|team)`)."""
     found, run = [], ""
     for op, arg in items:
         if op is _C.LITERAL:
             run += chr(arg)
             continue
         if run:
-            found.append(run)
+            found.append((run,))
             run = ""
         if op is _C.SUBPATTERN:
             found += _required(list(arg[-1]))
         elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and arg[0] >= 1:
             found += _required(list(arg[2]))
+        elif op is _C.BRANCH:
+            picks: set[str] = set()
+            for alternative in arg[1]:
+                options = [c for c in _required(list(alternative)) if min(map(len, c)) >= MIN_REQUIRED]
+                if not options:
+                    break
+                picks.update(max(options, key=_selective))
+            else:  # a literal that holds another is found whenever that one is: keep the shorter
+                found.append(tuple(sorted(t for t in picks if not any(o != t and o in t for o in picks))))
     if run:
-        found.append(run)
+        found.append((run,))
     return found
 
 

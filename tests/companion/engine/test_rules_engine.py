@@ -101,6 +101,13 @@ def test_pattern_gate_starts_a_pattern_just_after_what_its_lookbehind_must_see()
     assert not gate.opens("people who")
 
 
+def test_pattern_gate_knows_one_of_an_alternations_words_is_always_there():
+    gate = pattern_gate(re.compile(r"(?<!\w)(?:a|the)?\s*(?:plasterers?|electrician)\s+(?:of\s+)?(?:gold|dreams)"))
+    assert (gate.texts, gate.required, gate.either) == ((), "", ("electrician", "plasterer"))
+    assert not gate.opens("the best plumber") and gate.opens("our plasterer of dreams")
+    assert gate.starts("a plumber of dreams") == []
+
+
 def test_phrase_gate_knows_first_words_prefixes_and_apostrophes():
     gate = phrase_gate(["my class", "pupil*", "don't tell anyone"])
     assert gate.words == frozenset({"my", "dont"}) and gate.prefixes == ("pupil",)
