@@ -103,11 +103,20 @@ def probability(score: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, score))))
 
 
-class Reading(NamedTuple):
-    """A post as the model reads it: its sentences, and every category's log-odds."""
+class Reading:
+    """A post as the model reads it: every category's log-odds, and its sentences (cut only
+    when a finding asks which one weighs most)."""
 
-    sentences: tuple[Sentence, ...]
-    log_odds: dict[str, float]
+    def __init__(self, folded: str, tokens, log_odds: dict[str, float]) -> None:
+        self._folded, self._tokens = folded, tokens
+        self._sentences: tuple[Sentence, ...] | None = None
+        self.log_odds = log_odds
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        if self._sentences is None:
+            self._sentences = sentences(self._folded, self._tokens)
+        return self._sentences
 
     def probability(self, category: str) -> float:
         return probability(self.log_odds[category])
@@ -136,19 +145,41 @@ class WordingModel:
         for i, category in enumerate(self._order):
             for feature, weight in self.categories[category].weights.items():
                 table.setdefault(feature, [0.0] * len(self._order))[i] = weight
-        self._table = {f: tuple(w) for f, w in table.items()}
+        self._index = {f: i for i, f in enumerate(table)}  # feature -> its row
+        self._columns = [[table[f][i] for f in table] for i in range(len(self._order))]  # a list per category
+        self._word_rows: dict[str, tuple[int, ...]] = {}  # word -> rows of its own features the model knows
         self._biases = [self.categories[c].bias for c in self._order]
+
+    def _rows_of_word(self, key: str) -> tuple[int, ...]:
+        rows = self._word_rows.get(key)
+        if rows is None:
+            index = self._index
+            rows = self._word_rows[key] = tuple(index[f] for f in _word(key) if f in index)
+            if len(self._word_rows) > 50_000:
+                self._word_rows.clear()
+        return rows
 
     def read(self, folded: str, tokens=None) -> Reading:
         """A folded post read once for every category (the `wording` matcher keeps it on the
-        post, so the rules of one check share it)."""
-        parts = sentences(folded, tokens)
-        features = _union(parts) if parts else frozenset()
-        get = self._table.get
-        rows = [row for row in map(get, features) if row is not None]
-        sums = [sum(column) for column in zip(*rows)] if rows else [0.0] * len(self._order)
+        post, so the rules of one check share it). The same sums as over `post_features`, found
+        from each word's rows (kept per word) and each pair's, without naming every feature."""
+        pairs: set[str] = set()
+        words: set[str] = set()
+        for run in _runs(folded, tokens):
+            keys = [t.key for t in run]
+            words.update(keys)
+            pairs.update(["b:" + a + " " + b for a, b in zip(keys, keys[1:])])
+        index = self._index
+        features = pairs.copy()
+        rows = {row for row in map(index.get, pairs) if row is not None}
+        for key in words:
+            features.update(_word(key))
+            rows.update(self._rows_of_word(key))
         value = feature_value(len(features))
-        return Reading(parts, {c: b + total * value for c, b, total in zip(self._order, self._biases, sums)})
+        return Reading(folded, tokens, {
+            c: b + sum(map(column.__getitem__, rows)) * value
+            for c, b, column in zip(self._order, self._biases, self._columns)
+        })
 
     def weightiest_sentence(self, category: str, reading: Reading) -> tuple[int, int] | None:
         """The span of the sentence whose features weigh most for the category (None: no words)."""
