@@ -148,6 +148,27 @@ class WordGate:
         return sorted(set(found))
 
 
+_LITERALS: set[str] = set()  # every literal a pattern gate needs, across all rules loaded
+_literal_list: list = []  # the same as a tuple, rebuilt when a gate adds one
+
+
+def _register(texts) -> frozenset[str]:
+    texts = frozenset(texts)
+    if not texts <= _LITERALS:
+        _LITERALS.update(texts)
+        _literal_list.clear()
+    return texts
+
+
+@lru_cache(maxsize=64)
+def present_literals(folded: str) -> frozenset[str]:
+    """Which of the pattern gates' literals the text holds, found in one pass over them all,
+    so that a pattern whose needed literals are all absent is skipped without asking its gate."""
+    if not _literal_list:
+        _literal_list.append(tuple(_LITERALS))
+    return frozenset(filter(folded.__contains__, _literal_list[0]))
+
+
 @dataclass(frozen=True)
 class TextGate:
     texts: tuple[str, ...]  # one of these starts every match (none known: empty)
@@ -155,6 +176,12 @@ class TextGate:
     # per text, how far after it a match starts: 4 for "the" in (?<=the\s)head (none: all 0)
     offsets: tuple[int, ...] = ()
     either: tuple[str, ...] = ()  # every match contains one of these: "staff" or "team" in my\s+(?:staff|team)
+
+    @property
+    def needs(self) -> frozenset[str]:
+        """Literals one of which every match holds (the most telling of required, either and texts)."""
+        texts = (self.required,) if self.required else self.either or self.texts
+        return _register(texts)
 
     def _lacks_required(self, folded: str) -> bool:
         if self.required and self.required not in folded:
