@@ -149,7 +149,8 @@ class WordGate:
 
 
 _LITERALS: set[str] = set()  # every literal a pattern gate needs, across all rules loaded
-_literal_list: list = []  # the same as a tuple, rebuilt when a gate adds one
+_literal_list: list = []  # [the same as a tuple, its version], rebuilt when a gate adds one
+_version = [0]  # grows whenever a literal is added, so no text's answer is kept from before
 
 
 def _register(texts) -> frozenset[str]:
@@ -157,15 +158,20 @@ def _register(texts) -> frozenset[str]:
     if not texts <= _LITERALS:
         _LITERALS.update(texts)
         _literal_list.clear()
+        _version[0] += 1
     return texts
 
 
-@lru_cache(maxsize=64)
 def present_literals(folded: str) -> frozenset[str]:
     """Which of the pattern gates' literals the text holds, found in one pass over them all,
     so that a pattern whose needed literals are all absent is skipped without asking its gate."""
     if not _literal_list:
         _literal_list.append(tuple(_LITERALS))
+    return _present(folded, _version[0])
+
+
+@lru_cache(maxsize=64)
+def _present(folded: str, version: int) -> frozenset[str]:
     return frozenset(filter(folded.__contains__, _literal_list[0]))
 
 
@@ -278,7 +284,9 @@ def pattern_gate(pattern: re.Pattern) -> TextGate | None:
         return None
     ordered = sorted(placed)
     offsets = tuple(offset for _, offset in ordered)
-    return TextGate(tuple(text for text, _ in ordered), required, offsets if any(offsets) else (), either)
+    gate = TextGate(tuple(text for text, _ in ordered), required, offsets if any(offsets) else (), either)
+    gate.needs  # noqa: B018 - registered as the rules load, before any post is searched for it
+    return gate
 
 
 def _placed_starts(items: list) -> set[tuple[str, int]] | None:

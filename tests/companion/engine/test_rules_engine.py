@@ -108,6 +108,19 @@ def test_pattern_gate_knows_one_of_an_alternations_words_is_always_there():
     assert gate.starts("a plumber of dreams") == []
 
 
+def test_a_pattern_loaded_after_a_post_was_searched_still_finds_its_words_in_that_post():
+    from companion.engine.gates import present_literals
+
+    text = "zyxwvut plover and qwertyuiop"
+    first = LanguageLists()
+    first.add("en", re.compile(r"zyxwvut"), pattern_gate(re.compile(r"zyxwvut")))
+    assert [m.group() for m in first.finditer(text, "en")] == ["zyxwvut"]  # the text's literals are now known
+    later = LanguageLists()
+    later.add("en", re.compile(r"qwertyuiop"), pattern_gate(re.compile(r"qwertyuiop")))
+    assert "qwertyuiop" in present_literals(text)
+    assert [m.group() for m in later.finditer(text, "en")] == ["qwertyuiop"]
+
+
 def test_phrase_gate_knows_first_words_prefixes_and_apostrophes():
     gate = phrase_gate(["my class", "pupil*", "don't tell anyone"])
     assert gate.words == frozenset({"my", "dont"}) and gate.prefixes == ("pupil",)
