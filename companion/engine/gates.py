@@ -149,7 +149,7 @@ class WordGate:
 
 
 _LITERALS: set[str] = set()  # every literal a pattern gate needs, across all rules loaded
-_literal_list: list = []  # [the same as a tuple, its version], rebuilt when a gate adds one
+_literal_list: list = []  # [the same, as a tuple], emptied when a gate adds a literal and rebuilt on use
 _version = [0]  # grows whenever a literal is added, so no text's answer is kept from before
 
 

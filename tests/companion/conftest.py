@@ -12,6 +12,7 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,14 @@ def home(tmp_path, monkeypatch) -> Path:
     for name in ("POSTGUARD_RULES", "POSTGUARD_SCHOOL"):
         monkeypatch.delenv(name, raising=False)
     return path
+
+
+@pytest.fixture(autouse=True)
+def outside_lessons(monkeypatch):
+    """Requests without `now` are checked on a Saturday morning, whenever the tests run: the
+    shipped timetable would otherwise add lesson_time to every post on a school-day morning.
+    Tests of the timetable give their own `now`."""
+    monkeypatch.setattr("companion.engine.checker.local_now", lambda: datetime(2026, 11, 21, 11, 0))
 
 
 @pytest.fixture

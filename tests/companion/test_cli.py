@@ -6,8 +6,10 @@ import subprocess
 import sys
 import time
 
-
 from conftest import DATA, REPO
+
+# A Saturday morning: on a school-day morning the shipped timetable adds lesson_time to every post.
+OUTSIDE_LESSONS = "2026-11-21T11:00:00"
 
 
 def postguard(*args, input: str = "", env_extra: dict | None = None, timeout: float = 60):
@@ -17,14 +19,14 @@ def postguard(*args, input: str = "", env_extra: dict | None = None, timeout: fl
 
 
 def test_check_answers_one_request_like_the_api():
-    result = postguard("check", input=json.dumps({"text": "Proud of @CryptSchool"}))
+    result = postguard("check", input=json.dumps({"text": "Proud of @CryptSchool", "now": OUTSIDE_LESSONS}))
     assert result.returncode == 0, result.stderr
     body = json.loads(result.stdout)
     assert [f["category"] for f in body["findings"]] == ["school_reference", "missing_disclaimer"]
 
 
 def test_check_jsonl_answers_every_line_and_reports_bad_ones():
-    lines = "\n".join([json.dumps({"text": "hello"}), "{broken", json.dumps({"html": "<p>jo@cryptschool.example</p>"})])
+    lines = "\n".join([json.dumps({"text": "hello", "now": OUTSIDE_LESSONS}), "{broken", json.dumps({"html": "<p>jo@cryptschool.example</p>", "now": OUTSIDE_LESSONS})])
     result = postguard("check", "--jsonl", input=lines + "\n")
     answers = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(answers) == 3
@@ -37,10 +39,10 @@ def test_check_jsonl_answers_every_line_and_reports_bad_ones():
 def test_check_with_another_school_file(tmp_path):
     school = tmp_path / "other.toml"
     school.write_text('[school]\nname = "Ysgol Glan Llyn"\nemail_domains = ["glanllyn.sch.cymru"]\n')
-    result = postguard("check", "--school", str(school), input=json.dumps({"text": "Diwrnod gwych yn Ysgol Glan Llyn"}))
+    result = postguard("check", "--school", str(school), input=json.dumps({"text": "Diwrnod gwych yn Ysgol Glan Llyn", "now": OUTSIDE_LESSONS}))
     categories = [f["category"] for f in json.loads(result.stdout)["findings"]]
     assert categories == ["school_reference", "missing_disclaimer"]
-    crypt = postguard("check", "--school", str(school), input=json.dumps({"text": "Proud of The Crypt School"}))
+    crypt = postguard("check", "--school", str(school), input=json.dumps({"text": "Proud of The Crypt School", "now": OUTSIDE_LESSONS}))
     assert json.loads(crypt.stdout)["findings"] == []
 
 
@@ -59,7 +61,7 @@ def test_roster_import_status_and_clear():
     assert "100%" in imported.stderr  # progress
     status = postguard("roster", "status")
     assert "pupils: 6 people" in status.stdout and "staff: none imported" in status.stdout
-    checked = postguard("check", input=json.dumps({"text": "Well done Oliver Bennett"}))
+    checked = postguard("check", input=json.dumps({"text": "Well done Oliver Bennett", "now": OUTSIDE_LESSONS}))
     assert json.loads(checked.stdout)["findings"][0]["category"] == "pupil_reference"
     cleared = postguard("roster", "clear", "--kind", "pupils")
     assert cleared.returncode == 0
@@ -96,7 +98,7 @@ def test_doctor_reports_what_to_fix():
 
 
 def test_serve_answers_on_loopback_and_refuses_a_taken_port(served):
-    status, body = served.request("/v1/check", {"text": "Go @CryptSchool"})
+    status, body = served.request("/v1/check", {"text": "Go @CryptSchool", "now": OUTSIDE_LESSONS})
     assert status == 200 and body["findings"][0]["category"] == "school_reference"
     second = postguard("serve", "--port", str(served.port), timeout=30)
     assert second.returncode == 1 and "already in use" in second.stderr
@@ -113,10 +115,10 @@ def test_pair_shows_a_code_the_running_companion_accepts(served):
     code = next(word for word in result.stdout.split() if len(word) == 9 and word[4] == "-")
     status, body = served.request("/v1/pair", {"code": code}, headers={"Authorization": ""})
     assert status == 200 and len(body["token"]) >= 40
-    status, _ = served.request("/v1/check", {"text": "hi"}, headers={"Authorization": f"Bearer {body['token']}"})
+    status, _ = served.request("/v1/check", {"text": "hi", "now": OUTSIDE_LESSONS}, headers={"Authorization": f"Bearer {body['token']}"})
     assert status == 200
     postguard("pair", "--forget")
-    status, _ = served.request("/v1/check", {"text": "hi"}, headers={"Authorization": f"Bearer {body['token']}"})
+    status, _ = served.request("/v1/check", {"text": "hi", "now": OUTSIDE_LESSONS}, headers={"Authorization": f"Bearer {body['token']}"})
     assert status == 401
 
 
@@ -128,7 +130,7 @@ def test_roster_rekey_deletes_the_rosters_and_a_new_import_works(served):
     postguard("roster", "import", "--kind", "pupils", str(DATA / "pupils.csv"))
     deadline = time.monotonic() + 10
     while True:  # the server notices the new key and roster within a few seconds
-        status, body = served.request("/v1/check", {"text": "Well done Oliver Bennett"})
+        status, body = served.request("/v1/check", {"text": "Well done Oliver Bennett", "now": OUTSIDE_LESSONS})
         if body["findings"] or time.monotonic() > deadline:
             break
         time.sleep(0.2)
