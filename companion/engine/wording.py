@@ -48,11 +48,16 @@ def _word(key: str) -> tuple[str, ...]:
     return ("w:" + key, *("c:" + marked[i:i + PIECE] for i in range(len(marked) - PIECE + 1)))
 
 
+def _pairs(keys: list[str]) -> list[str]:
+    """The features of neighbouring words ("b:staff morale"); an empty key (a word kept out) makes none."""
+    return ["b:" + a + " " + b for a, b in zip(keys, keys[1:]) if a and b]
+
+
 def word_features(keys: list[str]) -> set[str]:
     """The features of a run of words (folded keys): each word, each neighbouring pair, and
     the four-letter pieces of each word with its edges marked (<useless> -> <use, usel, …).
     An empty key (a word kept out of the model) gives nothing, and no pair."""
-    found = {"b:" + a + " " + b for a, b in zip(keys, keys[1:]) if a and b}
+    found = set(_pairs(keys))
     for key in keys:
         if key:
             found.update(_word(key))
@@ -167,8 +172,8 @@ class WordingModel:
         words: set[str] = set()
         for run in _runs(folded, tokens):
             keys = [t.key for t in run]
-            words.update(keys)
-            pairs.update(["b:" + a + " " + b for a, b in zip(keys, keys[1:])])
+            words.update(key for key in keys if key)
+            pairs.update(_pairs(keys))
         index = self._index
         features = pairs.copy()
         rows = {row for row in map(index.get, pairs) if row is not None}

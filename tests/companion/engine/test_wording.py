@@ -15,7 +15,7 @@ from companion.engine.request import parse_request
 from companion.engine.rulebook import load_rulebook
 from companion.engine.school import load_school
 from companion.engine.text import fold
-from companion.engine.wording import load_model, sentences, word_features
+from companion.engine.wording import feature_value, load_model, post_features, sentences, word_features
 from companion.errors import ConfigError
 from companion.wording_training import MODEL_FILE, Settings, TrainingError, roster_name_words, train, train_from_corpus
 from conftest import REPO
@@ -42,6 +42,16 @@ def test_features_are_words_pairs_and_pieces_of_words():
     features = word_features(["staff", "useless"])
     assert {"w:staff", "w:useless", "b:staff useless", "c:<use", "c:less", "c:ess>"} <= features
     assert "b:useless staff" not in features
+
+
+def test_a_reading_sums_the_weights_of_the_same_features_training_learnt_from():
+    model = train(EXAMPLES, ["criticism"], SMALL)
+    weights = model.categories["criticism"]
+    for text in GRUMBLES + CALM + ["Staff morale. Staff morale!\nuseless useless"]:
+        folded = fold(text)
+        features = post_features(folded)
+        expected = weights.bias + weights.weigh(features) * feature_value(len(features))
+        assert model.read(folded).log_odds["criticism"] == pytest.approx(expected, abs=1e-12), text
 
 
 def test_sentences_are_cut_at_full_stops_and_line_breaks():
