@@ -122,7 +122,7 @@ class Checker:
         """Everything an answer depends on: the request, the lesson (if any) at its time and the
         switched-on categories (a new roster clears the remembered answers)."""
         timetable = self.school.timetable
-        moment = request.now or local_now()
+        moment = request.now
         period = timetable.period_at(moment) if timetable else None
         when = (period, moment.strftime("%H:%M")) if period and period.lesson else None
         enabled = tuple(self.enabled(c) for c in CATEGORY_IDS)

@@ -1,9 +1,8 @@
 """`matcher = "timetable"`: the post is made during a timetabled lesson or tutor period,
-from the school file's timetable and the request's `now` (the local clock if absent)."""
+from the school file's timetable and the request's `now` (the checker's clock if absent)."""
 
 from __future__ import annotations
 
-from datetime import datetime
 
 from companion.engine.matchers.base import Match, Matcher
 
@@ -16,7 +15,7 @@ class TimetableMatcher(Matcher):
         timetable = self.build.school.timetable
         if timetable is None:
             return None
-        moment = post.now or datetime.now()
+        moment = post.now  # the checker gives every request a time (its own clock when none is sent)
         period = timetable.period_at(moment)
         if period is None or not period.lesson:
             return None
