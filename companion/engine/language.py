@@ -29,6 +29,32 @@ TRIALS = 3
 # answers, and a 5,000-character post costs 1.35 ms instead of 1.93.
 MAX_CHARS = 600
 _LETTER = re.compile(r"[^\W\d_]")
+# Most posts are plainly English, and langdetect costs about 0.5 ms on 280 characters. A post
+# of at least ENGLISH_MIN_WORDS words, ENGLISH_SHARE of them among the commonest English words
+# and none a common Welsh word, is English without asking it: on the 8,482 labelled posts
+# this settles 5,448 and differs from langdetect once, on an all-capitals English post
+# langdetect called German.
+ENGLISH_COMMON = frozenset("""
+    the and to of a in is it for that on with was this i you my we are be have at so but not all
+    just our been had has they he she them his her me your will can from up out about what when one
+    do get got an as by if or there their were would could very some more like today day time really
+""".split())
+WELSH_COMMON = frozenset("""
+    y yr yn mae wedi ddim dim gyda efo ydw dw oedd bod ein eich fy hefyd diolch iawn pawb heddiw gan
+    dros ond ac mewn fod sydd hyn hynny rhaid eto nawr rwan plis chdi ti nhw rydw rydyn roedd fydd
+    bydd cael gael pob paid neb wrth gwbl lwc ysgol plant
+""".split())
+ENGLISH_MIN_WORDS = 8
+ENGLISH_SHARE = 0.3
+_WORD = re.compile(r"[a-z']+")
+
+
+def plainly_english(words: str) -> bool:
+    """Whether a text (links and handles removed) is so plainly English that langdetect need not be asked."""
+    tokens = _WORD.findall(words.lower())
+    if len(tokens) < ENGLISH_MIN_WORDS or not WELSH_COMMON.isdisjoint(tokens):
+        return False
+    return sum(token in ENGLISH_COMMON for token in tokens) >= ENGLISH_SHARE * len(tokens)
 
 
 class LanguageDetector:
@@ -64,8 +90,10 @@ class LanguageDetector:
         return factory
 
     def warm(self) -> None:
-        """Load the profiles now rather than on the first post."""
-        self.detect("Warming up the language detector with an ordinary sentence.")
+        """Load the profiles now rather than on the first post that is not plainly English."""
+        with self._lock:
+            if self._factory is None:
+                self._factory = self._load()
 
     def clear_cache(self) -> None:
         with self._lock:
@@ -77,8 +105,6 @@ class LanguageDetector:
             if cached is not None:
                 self._cache.move_to_end(text)
                 return cached
-            if self._factory is None:
-                self._factory = self._load()
             result = self._detect(text)
             self._cache[text] = result
             if len(self._cache) > self._cache_size:
@@ -89,6 +115,10 @@ class LanguageDetector:
         words = _NOT_WORDS.sub(" ", text[:MAX_CHARS * 2])[:MAX_CHARS]
         if len(_LETTER.findall(words)) < self.min_letters:
             return self.default
+        if "en" in self.languages and plainly_english(words):
+            return "en"
+        if self._factory is None:
+            self._factory = self._load()
         detector = self._factory.create()
         detector.set_max_text_length(MAX_CHARS)
         detector.n_trial = TRIALS
