@@ -82,6 +82,7 @@ class Checker:
         self._texts: OrderedDict[str, tuple] = OrderedDict()
         self._answers: OrderedDict[tuple, dict] = OrderedDict()
         self._lock = threading.Lock()
+        self._applicable: dict[tuple, tuple[Rule, ...]] = {}
 
     def use_rosters(self, rosters: dict) -> None:
         """Swap in freshly loaded rosters; answers given with the old ones are forgotten."""
@@ -162,19 +163,22 @@ class Checker:
                 self._texts.popitem(last=False)
         return result
 
-    def applies(self, rule: Rule, post: Post) -> bool:
-        return (
-            post.context in rule.contexts
-            and post.account_kind in rule.accounts
-            and self.enabled(rule.category)
-        )
+    def applicable(self, post: Post) -> tuple[Rule, ...]:
+        """The rules, in order, for the post's context and account with their categories switched on."""
+        switched_on = frozenset(c for c in CATEGORY_IDS if self.enabled(c))
+        key = (post.context, post.account_kind, switched_on)
+        rules = self._applicable.get(key)
+        if rules is None:
+            rules = self._applicable[key] = tuple(
+                rule for rule in self.rulebook.rules
+                if post.context in rule.contexts and post.account_kind in rule.accounts and rule.category in switched_on
+            )
+        return rules
 
     def findings(self, post: Post) -> list[Finding]:
         found: dict[str, list[Finding]] = {}
         env = Env(self.rosters, found)
-        for rule in self.rulebook.rules:
-            if not self.applies(rule, post):
-                continue
+        for rule in self.applicable(post):
             if rule.requires and not any(found.get(c) for c in rule.requires):
                 continue
             if rule.matcher.whole_post and self._conditions(rule, post, found, []) is None:

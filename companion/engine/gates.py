@@ -122,7 +122,7 @@ class WordGate:
             return True
         return bool(self.prefixes) and any(key.startswith(self.prefixes) for key in keys)
 
-    def starts(self, folded: str) -> list[int] | None:
+    def starts(self, folded: str, literals: frozenset[str] | None = None) -> list[int] | None:
         """Every position a match can start at, in order; None when there are too many to be worth it."""
         where, keys, present = word_starts(folded)
         found = []
@@ -148,31 +148,41 @@ class WordGate:
         return sorted(set(found))
 
 
-_LITERALS: set[str] = set()  # every literal a pattern gate needs, across all rules loaded
-_literal_list: list = []  # [the same, as a tuple], emptied when a gate adds a literal and rebuilt on use
+_LITERALS: set[str] = set()  # every literal a pattern gate looks for, across all rules loaded
+# the same, by their first GRAM characters (shorter ones under ""), emptied when a gate adds a
+# literal and rebuilt on use
+_by_gram: dict[str, tuple[str, ...]] = {}
 _version = [0]  # grows whenever a literal is added, so no text's answer is kept from before
+GRAM = 3
 
 
 def _register(texts) -> frozenset[str]:
     texts = frozenset(texts)
     if not texts <= _LITERALS:
         _LITERALS.update(texts)
-        _literal_list.clear()
+        _by_gram.clear()
         _version[0] += 1
     return texts
 
 
 def present_literals(folded: str) -> frozenset[str]:
-    """Which of the pattern gates' literals the text holds, found in one pass over them all,
-    so that a pattern whose needed literals are all absent is skipped without asking its gate."""
-    if not _literal_list:
-        _literal_list.append(tuple(_LITERALS))
+    """Which of the pattern gates' literals the text holds, so that a pattern whose needed
+    literals are all absent is skipped without asking its gate. Only literals whose first three
+    characters stand somewhere in the text are searched for: a few dozen of the thousand or so."""
+    if not _by_gram:
+        grouped: dict[str, list[str]] = {}
+        for literal in _LITERALS:
+            grouped.setdefault(literal[:GRAM] if len(literal) >= GRAM else "", []).append(literal)
+        _by_gram.update((gram, tuple(group)) for gram, group in grouped.items())
+        _by_gram.setdefault("", ())
     return _present(folded, _version[0])
 
 
 @lru_cache(maxsize=64)
 def _present(folded: str, version: int) -> frozenset[str]:
-    return frozenset(filter(folded.__contains__, _literal_list[0]))
+    grams = {folded[i:i + GRAM] for i in range(len(folded) - GRAM + 1)}
+    candidates = [_by_gram[""], *map(_by_gram.__getitem__, grams.intersection(_by_gram))]
+    return frozenset(literal for group in candidates for literal in group if literal in folded)
 
 
 @dataclass(frozen=True)
@@ -199,8 +209,9 @@ class TextGate:
             return False
         return not self.texts or any(text in folded for text in self.texts)
 
-    def starts(self, folded: str) -> list[int] | None:
-        """Every position a match can start at, in order; None when there are too many to be worth it."""
+    def starts(self, folded: str, literals: frozenset[str] | None = None) -> list[int] | None:
+        """Every position a match can start at, in order; None when there are too many to be worth it.
+        `literals`, when given, is `present_literals(folded)`: a start literal not among them is absent."""
         if self._lacks_required(folded):
             return []
         if not self.texts:
@@ -208,6 +219,8 @@ class TextGate:
         known = _places(folded)
         found: list[int] = []
         for i, text in enumerate(self.texts):
+            if literals is not None and text not in literals:
+                continue
             places = known.get(text, ())
             if places == ():
                 places = known[text] = _find_all(folded, text)
@@ -286,6 +299,7 @@ def pattern_gate(pattern: re.Pattern) -> TextGate | None:
     offsets = tuple(offset for _, offset in ordered)
     gate = TextGate(tuple(text for text, _ in ordered), required, offsets if any(offsets) else (), either)
     gate.needs  # noqa: B018 - registered as the rules load, before any post is searched for it
+    _register(gate.texts)
     return gate
 
 

@@ -104,15 +104,11 @@ class LanguageLists:
                 (p, gate, getattr(gate, "needs", None) or None)
                 for p, gate in ((p, self.gates.get(id(p))) for p in self.patterns_for(language))
             ]
-        present = None
-        short = len(folded) <= PRESENT_MAX_CHARS
+        present = present_literals(folded) if len(folded) <= PRESENT_MAX_CHARS else None
         for pattern, gate, needs in chosen:
-            if needs is not None and short:
-                if present is None:
-                    present = present_literals(folded)
-                if needs.isdisjoint(present):
-                    continue  # none of the literals every match holds is in the post
-            starts = gate.starts(folded) if gate is not None else None
+            if needs is not None and present is not None and needs.isdisjoint(present):
+                continue  # none of the literals every match holds is in the post
+            starts = gate.starts(folded, present) if gate is not None else None
             if starts is None:
                 if gate is None or gate.opens(folded):
                     yield from pattern.finditer(folded)
