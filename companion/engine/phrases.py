@@ -15,10 +15,6 @@ from companion.engine.text import fold
 from companion.tomlfile import TomlDoc
 
 ANY_LANGUAGE = "*"
-# Up to this length a post is searched once for every gate's literals (about 0.1 ms for a
-# 280-character post), and patterns needing none of those present are skipped at once; past
-# it, that search costs more than asking each pattern's gate (3 ms at 5,000 characters).
-PRESENT_MAX_CHARS = 800
 # `words.any = […]` beside `words.en`/`words.cy`: words of no one language, used for every post
 # (e.g. Welsh words no English text contains, for short posts whose language cannot be told).
 ANY_KEYS = ("any", "*")
@@ -104,9 +100,9 @@ class LanguageLists:
                 (p, gate, getattr(gate, "needs", None) or None)
                 for p, gate in ((p, self.gates.get(id(p))) for p in self.patterns_for(language))
             ]
-        present = present_literals(folded) if len(folded) <= PRESENT_MAX_CHARS else None
+        present = present_literals(folded)  # one search for every gate's literals
         for pattern, gate, needs in chosen:
-            if needs is not None and present is not None and needs.isdisjoint(present):
+            if needs is not None and needs.isdisjoint(present):
                 continue  # none of the literals every match holds is in the post
             starts = gate.starts(folded, present) if gate is not None else None
             if starts is None:
