@@ -150,6 +150,15 @@ def test_lesson_time_only_in_lessons_and_only_for_personal_accounts(check):
     assert check("Notice to parents", account={"kind": "school"}, now="2026-11-24T10:15:00") == {}
 
 
+def test_a_school_account_may_promote_the_schools_own_events_but_not_a_party(check):
+    school = {"kind": "school"}
+    assert "solicitation" not in check("Tickets for our Winter Concert are on sale now, link below! Raffle on the door.",
+                                       account=school, now=SATURDAY)
+    assert "solicitation" in check("Tickets for our Winter Concert are on sale now, link below! Raffle on the door.",
+                                   now=SATURDAY)
+    assert "solicitation" in check("Vote Labour on Thursday!", account=school, now=SATURDAY)
+
+
 def test_pupil_contact_for_pupils_on_the_roster_only(check):
     assert "pupil_contact" in check("Add friend", context="friend_request", recipient={"name": "Oliver Bennett"})
     assert "pupil_contact" in check("Follow", context="follow", recipient={"name": "zoe o'connor-smith"})
