@@ -41,11 +41,13 @@ def test_tuning_set_meets_the_targets(reports):
 # clean false alarm (4 of 186, under the 3% target): the clean floor records that trade. The
 # tenth look (model retrained with sets ae-ah) lost one criticism and one teaching post and
 # gained one solicitation post; the same rules with the ninth look's model lose none of them.
+# The eleventh look (rules tuned and model trained on sets ai-ap) won both back: criticism
+# 35 of 36, teaching 26 of 26; references and solicitation did not move.
 HELD_OUT_FLOOR = {
     "recall": {
         "pupil_reference": 1.0, "colleague_reference": 0.979, "school_reference": 1.0, "missing_disclaimer": 1.0,
-        "pupil_image": 1.0, "criticism": 0.944, "offensive_language": 1.0, "personal_data": 1.0, "confidential": 1.0,
-        "reference_recommendation": 0.903, "teaching_use": 0.962, "solicitation": 0.923, "speaking_for_school": 1.0,
+        "pupil_image": 1.0, "criticism": 0.972, "offensive_language": 1.0, "personal_data": 1.0, "confidential": 1.0,
+        "reference_recommendation": 0.903, "teaching_use": 1.0, "solicitation": 0.923, "speaking_for_school": 1.0,
         "lesson_time": 1.0, "work_email": 1.0, "pupil_contact": 1.0, "profile_mentions_school": 1.0,
     },
     "clean_false_alarms": 0.022,
