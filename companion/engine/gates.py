@@ -123,7 +123,8 @@ class WordGate:
         return bool(self.prefixes) and any(key.startswith(self.prefixes) for key in keys)
 
     def starts(self, folded: str, literals: frozenset[str] | None = None) -> list[int] | None:
-        """Every position a match can start at, in order; None when there are too many to be worth it."""
+        """Every position a match can start at, in order; None when there are too many to be worth it.
+        (`literals`, as TextGate takes them, is not needed: a word gate reads the post's words.)"""
         where, keys, present = word_starts(folded)
         found = []
         pairs = dict(self.seconds)
