@@ -1,8 +1,8 @@
 """`postguard rules train`: fit the wording model (companion/engine/wording.py) to a labelled corpus.
 
 One logistic regression per category, fitted by stochastic gradient descent with per-feature
-step sizes (AdaGrad) and a little L2 shrinkage, in plain Python: about twenty seconds for eight
-and a half thousand posts on a 2-core machine, with no numerical library to install. Posts that raise a category are rarer
+step sizes (AdaGrad) and a little L2 shrinkage, in plain Python: about 36 seconds for ten
+thousand posts on a 2-core machine, with no numerical library to install. Posts that raise a category are rarer
 than posts that do not, so they weigh more (the square root of the ratio). Features seen in
 fewer than `min_posts` posts are left out: they would only remember single posts (and, on a
 school's own corpus, the names in them). Every word of every name on the rosters beside the

@@ -126,8 +126,7 @@ class Checker:
         moment = request.now
         period = timetable.period_at(moment) if timetable else None
         when = (period, moment.strftime("%H:%M")) if period and period.lesson else None
-        enabled = tuple(self.enabled(c) for c in CATEGORY_IDS)
-        return replace(request, now=None, trigger="submit"), when, enabled
+        return replace(request, now=None, trigger="submit"), when, self.switched_on()
 
     def _check(self, request: CheckRequest) -> dict:
         post = self.prepare(request)
@@ -163,9 +162,13 @@ class Checker:
                 self._texts.popitem(last=False)
         return result
 
+    def switched_on(self) -> frozenset[str]:
+        """The categories whose warnings are on (the popup's toggles, IT's locks)."""
+        return frozenset(c for c in CATEGORY_IDS if self.enabled(c))
+
     def applicable(self, post: Post) -> tuple[Rule, ...]:
         """The rules, in order, for the post's context and account with their categories switched on."""
-        switched_on = frozenset(c for c in CATEGORY_IDS if self.enabled(c))
+        switched_on = self.switched_on()
         key = (post.context, post.account_kind, switched_on)
         rules = self._applicable.get(key)
         if rules is None:

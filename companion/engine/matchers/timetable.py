@@ -3,7 +3,6 @@ from the school file's timetable and the request's `now` (the checker's clock if
 
 from __future__ import annotations
 
-
 from companion.engine.matchers.base import Match, Matcher
 
 
