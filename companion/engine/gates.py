@@ -23,7 +23,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from companion.engine.text import WORD_RE, fold
+from companion.engine.text import WORD_RE, Token, fold, text_words
 
 try:  # the parser behind `re`; if a Python release moves it, patterns simply run ungated
     from re import _constants as _C, _parser as _P
@@ -45,10 +45,9 @@ def word_keys(folded: str) -> frozenset[str]:
     return word_starts(folded)[2]
 
 
-@lru_cache(maxsize=64)
-def _words(folded: str) -> list[tuple[int, int, str]]:
-    """The words of a folded text as (start, end, word), read once for every gate."""
-    return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(folded)]
+def _words(folded: str) -> tuple[Token, ...]:
+    """The words of a folded text, read once for the checker and every gate."""
+    return text_words(folded)
 
 
 def _piece_starts(start: int, word: str) -> list[int]:
@@ -63,7 +62,7 @@ def _piece_starts(start: int, word: str) -> list[int]:
 def word_starts(folded: str) -> tuple[dict[str, list[int]], list[str], frozenset[str]]:
     """Where each of `word_keys` stands in the text (where its first piece starts), the keys sorted, and as a set."""
     starts: dict[str, list[int]] = {}
-    for start, _, word in _words(folded):
+    for start, _, word, _ in _words(folded):
         if "'" not in word:
             starts.setdefault(word, []).append(start)
             continue
@@ -84,8 +83,8 @@ def next_words(folded: str) -> dict[int, str]:
     "the head's office" gives {0: "head's", 4: "office", 9: "office"}."""
     words = _words(folded)
     following = {}
-    for (start, end, word), (after_start, _, after) in zip(words, words[1:]):
-        if _JOIN.fullmatch(folded, end, after_start):
+    for (start, end, word, _), (after_start, _, after, _) in zip(words, words[1:]):
+        if after_start == end + 1 and folded[end] == " " or _JOIN.fullmatch(folded, end, after_start):
             for at in _piece_starts(start, word):
                 following[at] = after
     return following
@@ -111,14 +110,15 @@ def _places(folded: str) -> dict[str, list[int] | None]:
 class WordGate:
     words: frozenset[str]
     prefixes: tuple[str, ...]
-    tagged: bool = False  # some phrases start with # or @, one character before their word
+    tagged: bool = False  # some phrases start with #, @ or ', one character before their word
     # first word -> the words that can follow it, when every phrase starting with it has a plain
     # second word: "the" in ["the head", "the deputy"] is only worth trying before head or deputy
     seconds: tuple[tuple[str, frozenset[str]], ...] = ()
+    symbols: tuple[str, ...] = ()  # what phrases starting with symbols start with: "🙄", "£"
 
     def opens(self, folded: str) -> bool:
         keys = word_keys(folded)
-        if not self.words.isdisjoint(keys):
+        if not self.words.isdisjoint(keys) or any(symbol in folded for symbol in self.symbols):
             return True
         return bool(self.prefixes) and any(key.startswith(self.prefixes) for key in keys)
 
@@ -145,7 +145,12 @@ class WordGate:
         if len(found) > MAX_WORD_STARTS:
             return None  # common first words ("my", "the"): one scan is quicker
         if self.tagged:
-            found += [s - 1 for s in found if s and folded[s - 1] in "#@"]
+            found += [s - 1 for s in found if s and folded[s - 1] in "#@'"]
+        for symbol in self.symbols:
+            places = _find_all(folded, symbol)
+            if places is None:
+                return None
+            found += places
         return sorted(set(found))
 
 
@@ -249,8 +254,9 @@ def _find_all(folded: str, text: str) -> list[int] | None:
 
 
 def phrase_gate(phrases: list[str]) -> WordGate | None:
-    """The gate of a word list, or None when a phrase starts with symbols (always search)."""
-    words, prefixes, tagged = set(), set(), False
+    """The gate of a word list: its phrases' first words, and the symbols of those that start
+    with one ("🙄", "% off"), whose matches start where the symbol stands."""
+    words, prefixes, symbols, tagged = set(), set(), set(), False
     seconds: dict[str, set[str] | None] = {}
     for phrase in phrases:
         parts = fold(phrase).split()
@@ -260,15 +266,16 @@ def phrase_gate(phrases: list[str]) -> WordGate | None:
         wildcard = first.endswith("*")
         first = first.rstrip("*")
         found = WORD_RE.search(first)
-        if found is None or first[:found.start()].strip("#@"):
-            return None  # starts with symbols other than # or @: always search
+        if found is None or first[:found.start()].strip("#@'"):
+            symbols.add(first[:found.start()] if found else first)
+            continue
         tagged = tagged or found.start() > 0
         key = found.group().replace("'", "")
         if wildcard and found.end() == len(first):
             prefixes.add(key)
             continue
         words.add(key)
-        second = parts[1] if len(parts) > 1 and found.start() == 0 and found.end() == len(first) else ""
+        second = parts[1] if len(parts) > 1 and found.end() == len(first) else ""
         # the text's next word is the second word's first part: "higher" for "the higher-ups"
         head = WORD_RE.match(second) if second else None
         plain = head is not None and (head.end() == len(second) or second[head.end()] == "-")
@@ -277,7 +284,7 @@ def phrase_gate(phrases: list[str]) -> WordGate | None:
         else:
             seconds[key] = None  # a one-word phrase, or a second word with symbols or a wildcard
     pairs = tuple(sorted((k, frozenset(v)) for k, v in seconds.items() if v is not None))
-    return WordGate(frozenset(words), tuple(sorted(prefixes)), tagged, pairs)
+    return WordGate(frozenset(words), tuple(sorted(prefixes)), tagged, pairs, tuple(sorted(symbols)))
 
 
 def pattern_gate(pattern: re.Pattern) -> TextGate | None:

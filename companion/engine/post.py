@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from companion.engine.request import Attachment
-from companion.engine.text import Token, fold, tokenize
+from companion.engine.text import Token, fold, text_words
 from companion.images.analysis import PostImages
 
 URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.I)
@@ -20,7 +20,7 @@ HASHTAG_RE = re.compile(r"(?<![\w#&])#\w+")
 class Post:
     text: str
     folded: str
-    tokens: list[Token]
+    tokens: tuple[Token, ...]
     language: str
     context: str = "post"
     site: str = ""
@@ -64,9 +64,9 @@ class Post:
         return max(0, bisect.bisect_right(self._token_starts, offset) - 1)
 
 
-def analyse_text(text: str) -> tuple[str, list[Token], list, list, list]:
+def analyse_text(text: str) -> tuple[str, tuple[Token, ...], list, list, list]:
     """The parts of a post that depend on its text alone (cached by the checker)."""
     folded = fold(text)
-    tokens = tokenize(folded)
+    tokens = text_words(folded)
     spans = lambda rx: [m.span() for m in rx.finditer(text)]  # noqa: E731
     return folded, tokens, spans(MENTION_RE), spans(HASHTAG_RE), spans(URL_RE)

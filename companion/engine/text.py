@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 _APOSTROPHES = "\u2019\u2018\u02bc\u2032\u0060\u00b4"
@@ -85,6 +86,12 @@ def tokenize(folded: str) -> list[Token]:
         Token(m.start(), m.end(), m.group(), name_key(m.group()))
         for m in WORD_RE.finditer(folded)
     ]
+
+
+@lru_cache(maxsize=64)
+def text_words(folded: str) -> tuple[Token, ...]:
+    """`tokenize` once per post: the checker and every gate read the same post's words."""
+    return tuple(tokenize(folded))
 
 
 def name_words(name: str) -> list[str]:

@@ -8,7 +8,7 @@ personal address is personal data; the school's own addresses are `work_email`'s
 from __future__ import annotations
 
 from companion.engine.matchers.base import Build, Match, Matcher
-from companion.engine.matchers.email_domain import EMAIL_RE
+from companion.engine.matchers.email_domain import addresses
 
 WHICH = ("other", "school", "any")
 
@@ -31,11 +31,9 @@ class EmailAddressMatcher(Matcher):
         return any(domain == d or domain.endswith("." + d) for d in self.domains)
 
     def find(self, post, env) -> Match | None:
-        if "@" not in post.folded:
-            return None
         spans = []
-        for m in EMAIL_RE.finditer(post.folded):
-            school = self._at_school(m.group(1))
+        for span, domain in addresses(post):
+            school = self._at_school(domain)
             if self.which == "any" or (school if self.which == "school" else not school):
-                spans.append(m.span())
+                spans.append(span)
         return Match(spans) if spans else None

@@ -13,6 +13,14 @@ from companion.engine.matchers.base import Build, Match, Matcher
 EMAIL_RE = re.compile(r"[\w.+'-]+\s?@\s?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]{2,63})(?![\w-]|\.[a-z0-9])")
 
 
+def addresses(post) -> list[tuple[tuple[int, int], str]]:
+    """Every e-mail address in the post as (span, domain): searched once per post, for this
+    matcher and `email_address` alike."""
+    if "@" not in post.folded:
+        return []
+    return post.derived("email addresses", lambda: [(m.span(), m.group(1)) for m in EMAIL_RE.finditer(post.folded)])
+
+
 class EmailDomainMatcher(Matcher):
     kind = "email_domain"
     params = ("domains",)
@@ -27,7 +35,7 @@ class EmailDomainMatcher(Matcher):
         return any(domain == d or domain.endswith("." + d) for d in self.domains)
 
     def find(self, post, env) -> Match | None:
-        if not self.domains or "@" not in post.folded:
+        if not self.domains:
             return None
-        spans = [m.span() for m in EMAIL_RE.finditer(post.folded) if self.is_work_domain(m.group(1))]
+        spans = [span for span, domain in addresses(post) if self.is_work_domain(domain)]
         return Match(spans) if spans else None

@@ -41,12 +41,15 @@ def test_school_identity_in_all_its_forms(check):
         ("Go @CryptSchool!", ["@CryptSchool"]),
         ("#cryptfamily #TheCryptSchool", ["#cryptfamily", "#TheCryptSchool"]),
         ("see https://www.cryptschool.example/news", ["https://www.cryptschool.example/news"]),
+        ("Crypt-School.  (#cryptschool) and cryptschool.example", ["Crypt-School", "#cryptschool", "cryptschool.example"]),
+        ("mail.cryptschool.example/the-crypt-school", ["mail.cryptschool.example/the-crypt-school"]),  # one span, not two
     ]:
         assert check(text)["school_reference"] == words, text
 
 
 def test_the_crypt_of_a_cathedral_is_not_the_school(check):
     assert check("Visited the crypt at Gloucester Cathedral, then crypto news") == {}
+    assert check("#crypt school trip to @crypt") == {}  # a tag must be the squeezed name, not its first word
 
 
 def test_disclaimer_in_post_or_bio_stops_missing_disclaimer(check):

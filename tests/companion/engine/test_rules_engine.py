@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from companion.engine.checker import Checker
 from companion.engine.gates import pattern_gate, phrase_gate, word_keys
 from companion.engine.language import LanguageDetector
-from companion.engine.phrases import LanguageLists
+from companion.engine.phrases import LanguageLists, compile_phrases
 from companion.engine.request import parse_request
 from companion.engine.rulebook import load_rulebook
 from companion.engine.school import load_school
@@ -73,7 +73,7 @@ def test_gates_never_hide_a_match_in_the_corpus():
 @given(st.lists(st.sampled_from(
     "year yr y9 10b 9c pupils pupil's colleague's the head's don't dont f*ck sh!t £5 each 07700 900123 +44 "
     "gl1 3ax 14 kingsholm road dob 12/03/2012 a123456789012 vote labour hire her confidential off the record "
-    "' - * . # @ 🎉 é".split(" ")), max_size=40).map(" ".join))
+    "' - * . # @ 🎉 🙄 🤫 % off your first order school's position is é".split(" ")), max_size=40).map(" ".join))
 def test_gates_never_hide_a_match_in_any_mix_of_trigger_words(text):
     folded = fold(text)
     for pattern, gated, full in _gated_and_full(folded):
@@ -125,8 +125,22 @@ def test_phrase_gate_knows_first_words_prefixes_and_apostrophes():
     gate = phrase_gate(["my class", "pupil*", "don't tell anyone"])
     assert gate.words == frozenset({"my", "dont"}) and gate.prefixes == ("pupil",)
     assert gate.opens(fold("Don’t tell anyone")) and gate.opens("the pupils'") and not gate.opens("a class")
-    assert phrase_gate(["£5 each"]) is None
     assert {"o", "oconnor", "oconnors"} <= word_keys("o'connor's")
+
+
+def test_phrase_gate_starts_a_phrase_of_symbols_where_its_symbol_stands():
+    gate = phrase_gate(["£5 each", "🙄", "% off your first order", "my class"])
+    assert gate.symbols == ("%", "£", "🙄") and gate.words == frozenset({"my"})
+    text = fold("Only £5 each 🙄 and 20% off your first order")
+    assert [text[s] for s in gate.starts(text)] == ["£", "🙄", "%"]
+    assert not gate.opens("nothing to see here")
+    quoted = LanguageLists()  # the apostrophe is optional: "the school's position is"
+    pattern = compile_phrases(["'s position is"])
+    quoted.add("en", pattern, phrase_gate(["'s position is"]))
+    text = fold("the school's position is clear; 's position is")
+    assert quoted.gates[id(pattern)].starts(text) is not None
+    found = [text[slice(*m.span())] for m in quoted.finditer(text, "en")]
+    assert found == [text[slice(*m.span())] for m in pattern.finditer(text)] == ["s position is", "'s position is"]
 
 
 def test_phrase_gate_tries_a_common_first_word_only_before_a_second_word_of_its_phrases():
