@@ -198,6 +198,10 @@ class TextGate:
     # per text, how far after it a match starts: 4 for "the" in (?<=the\s)head (none: all 0)
     offsets: tuple[int, ...] = ()
     either: tuple[str, ...] = ()  # every match contains one of these: "staff" or "team" in my\s+(?:staff|team)
+    # the pattern opens on (?<!\w): a match starts where a run of word characters does, so a
+    # start literal's opening letters ("he" of "he'd") are looked up among the post's words
+    # instead of everywhere ("the", "when")
+    word_start: bool = False
 
     @property
     def needs(self) -> frozenset[str]:
@@ -227,16 +231,48 @@ class TextGate:
         for i, text in enumerate(self.texts):
             if literals is not None and text not in literals:
                 continue
-            places = known.get(text, ())
+            offset = self.offsets[i] if self.offsets else 0
+            lead = _LEAD.match(text) if self.word_start and not offset else None
+            key = "\0" + lead.group() if lead else text
+            places = known.get(key, ())
             if places == ():
-                places = known[text] = _find_all(folded, text)
+                places = known[key] = _word_places(folded, lead.group()) if lead else _find_all(folded, text)
             if places is None:
                 return None
-            offset = self.offsets[i] if self.offsets else 0
             found += [at + offset for at in places] if offset else places
             if len(found) > MAX_STARTS:
                 return None
         return sorted(set(found))
+
+
+_LEAD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=64)
+def _runs(folded: str) -> tuple[dict[str, list[int]], list[str]]:
+    """Where each run of word characters starts (a word, or its piece after an apostrophe), by
+    the run's text, and those texts sorted."""
+    where: dict[str, list[int]] = {}
+    for start, _, word, _ in _words(folded):
+        if "'" not in word:
+            where.setdefault(word, []).append(start)
+            continue
+        for at, piece in zip(_piece_starts(start, word), word.split("'")):
+            where.setdefault(piece, []).append(at)
+    return where, sorted(where)
+
+
+def _word_places(folded: str, lead: str) -> list[int] | None:
+    """Where a run of word characters starting with `lead` starts, or None past MAX_STARTS."""
+    where, keys = _runs(folded)
+    found: list[int] = []
+    for key in keys[bisect_left(keys, lead):]:
+        if not key.startswith(lead):
+            break
+        found += where[key]
+        if len(found) > MAX_STARTS:
+            return None
+    return found
 
 
 def _find_all(folded: str, text: str) -> list[int] | None:
@@ -305,10 +341,24 @@ def pattern_gate(pattern: re.Pattern) -> TextGate | None:
         return None
     ordered = sorted(placed)
     offsets = tuple(offset for _, offset in ordered)
-    gate = TextGate(tuple(text for text, _ in ordered), required, offsets if any(offsets) else (), either)
+    gate = TextGate(tuple(text for text, _ in ordered), required, offsets if any(offsets) else (), either,
+                    _opens_on_word_start(items))
     gate.needs  # noqa: B018 - registered as the rules load, before any post is searched for it
     _register(gate.texts)
     return gate
+
+
+def _opens_on_word_start(items: list) -> bool:
+    r"""Whether one of the assertions a pattern opens with is (?<!\w), or (?<![\w…]) with more."""
+    for op, arg in items:
+        if op is _C.AT or op is _C.ASSERT:
+            continue
+        if op is not _C.ASSERT_NOT:
+            return False
+        inner = list(arg[1])
+        if arg[0] == -1 and len(inner) == 1 and inner[0][0] is _C.IN and (_C.CATEGORY, _C.CATEGORY_WORD) in inner[0][1]:
+            return True
+    return False
 
 
 def _placed_starts(items: list) -> set[tuple[str, int]] | None:

@@ -82,10 +82,12 @@ def name_key(word: str) -> str:
 
 def tokenize(folded: str) -> list[Token]:
     """Words of a folded text; hyphens and spaces both separate words."""
-    return [
-        Token(m.start(), m.end(), m.group(), name_key(m.group()))
-        for m in WORD_RE.finditer(folded)
-    ]
+    words = []
+    for m in WORD_RE.finditer(folded):
+        word = m.group()
+        start, end = m.span()
+        words.append(Token(start, end, word, name_key(word) if "'" in word else word))
+    return words
 
 
 @lru_cache(maxsize=64)

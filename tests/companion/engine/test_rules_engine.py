@@ -101,6 +101,18 @@ def test_pattern_gate_starts_a_pattern_just_after_what_its_lookbehind_must_see()
     assert not gate.opens("people who")
 
 
+def test_pattern_gate_looks_for_a_word_start_literal_among_the_posts_words():
+    pattern = re.compile(r"(?<!\w)(?:he|she)(?:'d|\s+would)\s+be")
+    gate = pattern_gate(pattern)
+    assert gate.word_start and not pattern_gate(re.compile(r"(?<![a-z])he")).word_start
+    text = "the theme: when he would be there. " * 30 + "she'd be great, o'he would be"
+    starts = gate.starts(text)  # "he" stands 120 times in the text, but begins a word only 31 times
+    assert starts is not None and len(starts) == 32
+    lists = LanguageLists()
+    lists.add("en", pattern, gate)
+    assert [m.span() for m in lists.finditer(text, "en")] == [m.span() for m in pattern.finditer(text)]
+
+
 def test_pattern_gate_knows_one_of_an_alternations_words_is_always_there():
     gate = pattern_gate(re.compile(r"(?<!\w)(?:a|the)?\s*(?:plasterers?|electrician)\s+(?:of\s+)?(?:gold|dreams)"))
     assert (gate.texts, gate.required, gate.either) == ((), "", ("electrician", "plasterer"))
