@@ -75,7 +75,7 @@ class Checker:
     language: LanguageDetector
     rosters: dict = field(default_factory=dict)  # "pupils"/"staff" -> RosterIndex
     enabled: Callable[[str], bool] = lambda category: True
-    text_cache_size: int = 32  # the as-you-type path needs the last few; each long post holds ~1,000 words
+    text_cache_size: int = 8  # the as-you-type path needs the last few; each long post holds ~1,000 words
     answer_cache_size: int = 64
 
     def __post_init__(self) -> None:

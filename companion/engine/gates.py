@@ -58,7 +58,7 @@ def _piece_starts(start: int, word: str) -> list[int]:
     return starts
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)
 def word_starts(folded: str) -> tuple[dict[str, list[int]], list[str], frozenset[str]]:
     """Where each of `word_keys` stands in the text (where its first piece starts), the keys sorted, and as a set."""
     starts: dict[str, list[int]] = {}
@@ -76,7 +76,7 @@ def word_starts(folded: str) -> tuple[dict[str, list[int]], list[str], frozenset
 _JOIN = re.compile(r"[\s\-]+")
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)
 def next_words(folded: str) -> dict[int, str]:
     """For each word's start (and each start after an apostrophe in it: "d'assistante de…"), the
     word after it when only spaces or hyphens come between, as a phrase's words must:
@@ -100,7 +100,7 @@ def _follows(word: str | None, seconds: frozenset[str]) -> bool:
     return any("".join(pieces[:n]) in seconds for n in range(1, len(pieces) + 1))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)
 def _places(folded: str) -> dict[str, list[int] | None]:
     """A cache, per text, of where each literal a pattern gate asked about stands (None: too many)."""
     return {}
@@ -184,7 +184,7 @@ def present_literals(folded: str) -> frozenset[str]:
     return _present(folded, _version[0])
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)
 def _present(folded: str, version: int) -> frozenset[str]:
     grams = {folded[i:i + GRAM] for i in range(len(folded) - GRAM + 1)}
     candidates = [_by_gram[""], *map(_by_gram.__getitem__, grams.intersection(_by_gram))]
@@ -248,7 +248,7 @@ class TextGate:
 _LEAD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)
 def _runs(folded: str) -> tuple[dict[str, list[int]], list[str]]:
     """Where each run of word characters starts (a word, or its piece after an apostrophe), by
     the run's text, and those texts sorted."""

@@ -90,7 +90,7 @@ def tokenize(folded: str) -> list[Token]:
     return words
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)
 def text_words(folded: str) -> tuple[Token, ...]:
     """`tokenize` once per post: the checker and every gate read the same post's words."""
     return tuple(tokenize(folded))
