@@ -46,7 +46,8 @@ def test_tuning_set_meets_the_targets(reports):
 # twelfth and thirteenth looks (rules tuned on sets aq-ax; reference-wording from 0.5). The
 # fourteenth (model retrained with sets ay-be, plain wording; rules unchanged) lost one
 # teaching post (25 of 26, still above the target) and raised one clean false alarm (5 of 186,
-# 2.7%, under the 3% target); nothing else moved.
+# 2.7%, under the 3% target); nothing else moved, nor did anything at the fifteenth (rules
+# tuned on ay-bf, model trained on them).
 HELD_OUT_FLOOR = {
     "recall": {
         "pupil_reference": 1.0, "colleague_reference": 0.979, "school_reference": 1.0, "missing_disclaimer": 1.0,
