@@ -23,7 +23,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from companion.engine.text import WORD_RE, Token, fold, text_words
+from companion.engine.text import WORD_RE, fold, text_words
 
 try:  # the parser behind `re`; if a Python release moves it, patterns simply run ungated
     from re import _constants as _C, _parser as _P
@@ -45,11 +45,6 @@ def word_keys(folded: str) -> frozenset[str]:
     return word_starts(folded)[2]
 
 
-def _words(folded: str) -> tuple[Token, ...]:
-    """The words of a folded text, read once for the checker and every gate."""
-    return text_words(folded)
-
-
 def _piece_starts(start: int, word: str) -> list[int]:
     """Where each piece of a word between apostrophes starts: a phrase may start at any of them."""
     starts = [start]
@@ -62,7 +57,7 @@ def _piece_starts(start: int, word: str) -> list[int]:
 def word_starts(folded: str) -> tuple[dict[str, list[int]], list[str], frozenset[str]]:
     """Where each of `word_keys` stands in the text (where its first piece starts), the keys sorted, and as a set."""
     starts: dict[str, list[int]] = {}
-    for start, _, word, _ in _words(folded):
+    for start, _, word, _ in text_words(folded):
         if "'" not in word:
             starts.setdefault(word, []).append(start)
             continue
@@ -81,7 +76,7 @@ def next_words(folded: str) -> dict[int, str]:
     """For each word's start (and each start after an apostrophe in it: "d'assistante de…"), the
     word after it when only spaces or hyphens come between, as a phrase's words must:
     "the head's office" gives {0: "head's", 4: "office", 9: "office"}."""
-    words = _words(folded)
+    words = text_words(folded)
     following = {}
     for (start, end, word, _), (after_start, _, after, _) in zip(words, words[1:]):
         if after_start == end + 1 and folded[end] == " " or _JOIN.fullmatch(folded, end, after_start):
@@ -253,7 +248,7 @@ def _runs(folded: str) -> tuple[dict[str, list[int]], list[str]]:
     """Where each run of word characters starts (a word, or its piece after an apostrophe), by
     the run's text, and those texts sorted."""
     where: dict[str, list[int]] = {}
-    for start, _, word, _ in _words(folded):
+    for start, _, word, _ in text_words(folded):
         if "'" not in word:
             where.setdefault(word, []).append(start)
             continue

@@ -71,7 +71,7 @@ class SchoolIdentityMatcher(Matcher):
 
     def find(self, post, env) -> Match | None:
         folded = post.folded
-        found = [(m.start(), 0, m.end()) for m in self.names.finditer(folded, ANY_LANGUAGE)
+        found = [(m.start(), 0, m.end()) for m in self.names.finditer(folded, "en")  # the shared list, once
                  if not (m.start() and folded[m.start() - 1] in "@#")]  # #crypt school is neither a name nor a tag
         if self.tags is not None and ("@" in folded or "#" in folded):
             found += [(m.start(), 1, m.end()) for m in self.tags.finditer(folded)]
