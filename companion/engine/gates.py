@@ -243,23 +243,11 @@ class TextGate:
 _LEAD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=16)
-def _runs(folded: str) -> tuple[dict[str, list[int]], list[str]]:
-    """Where each run of word characters starts (a word, or its piece after an apostrophe), by
-    the run's text, and those texts sorted."""
-    where: dict[str, list[int]] = {}
-    for start, _, word, _ in text_words(folded):
-        if "'" not in word:
-            where.setdefault(word, []).append(start)
-            continue
-        for at, piece in zip(_piece_starts(start, word), word.split("'")):
-            where.setdefault(piece, []).append(at)
-    return where, sorted(where)
-
-
 def _word_places(folded: str, lead: str) -> list[int] | None:
-    """Where a run of word characters starting with `lead` starts, or None past MAX_STARTS."""
-    where, keys = _runs(folded)
+    """Where a word (or its piece after an apostrophe) starting with `lead` starts, or None past
+    MAX_STARTS. `word_starts` also keys pieces joined across apostrophes ("oconnor" at the "o" of
+    o'connor): those only add places to try, never lose one."""
+    where, keys, _ = word_starts(folded)
     found: list[int] = []
     for key in keys[bisect_left(keys, lead):]:
         if not key.startswith(lead):
