@@ -31,31 +31,21 @@ def test_tuning_set_meets_the_targets(reports):
     assert not problems, "\n" + format_report(report) + "\n" + "\n".join(problems)
 
 
-# Measured on the 500-case blind held-out set (tests/corpus/README.md): recall per category
-# and the clean false-alarm rate. Raise a figure when the rules improve; never lower one for a
-# rule change. Retraining the wording model on more posts may move a judgement category by a
-# post either way (one post is 2.8-3.8 points here): the retrain on sets q-t moved criticism
-# and solicitation down one post each, as docs/coverage.md says. The ninth look (rules tuned
-# on sets u-ab, model trained on u-ad, offensive-wording switched on) caught 4 more criticism,
-# 3 more offensive, 1 more reference and 1 more teaching post than the seventh, for one more
-# clean false alarm (4 of 186, under the 3% target): the clean floor records that trade. The
-# tenth look (model retrained with sets ae-ah) lost one criticism and one teaching post and
-# gained one solicitation post; the same rules with the ninth look's model lose none of them.
-# The eleventh look (rules tuned and model trained on sets ai-ap) won both back: criticism
-# 35 of 36, teaching 26 of 26; references and solicitation did not move, nor did they at the
-# twelfth and thirteenth looks (rules tuned on sets aq-ax; reference-wording from 0.5). The
-# fourteenth (model retrained with sets ay-be, plain wording; rules unchanged) lost one
-# teaching post (25 of 26, still above the target) and raised one clean false alarm (5 of 186,
-# 2.7%, under the 3% target); nothing else moved, nor did anything at the fifteenth (rules
-# tuned on ay-bf, model trained on them).
+# Measured on the 960-case blind held-out set (tests/corpus/README.md, written 2026-11-24 by
+# eight people who never saw the rules; the 500-case set before it had had fifteen looks and was
+# retired into tuning): recall per category and the clean false-alarm rate. Raise a figure when
+# the rules improve; never lower one for a rule change. Its judgement categories have 43 to 57
+# posts each, so one post is 1.8 to 2.3 points. The floors are its first look (rules as of
+# ef99a3f, model trained on the 11,862 tuning posts): criticism 50 of 57, colleagues 70 of 76,
+# pupil images 49 of 52 and 13 false alarms in 393 clean posts miss the targets.
 HELD_OUT_FLOOR = {
     "recall": {
-        "pupil_reference": 1.0, "colleague_reference": 0.979, "school_reference": 1.0, "missing_disclaimer": 1.0,
-        "pupil_image": 1.0, "criticism": 0.972, "offensive_language": 1.0, "personal_data": 1.0, "confidential": 1.0,
-        "reference_recommendation": 0.903, "teaching_use": 0.962, "solicitation": 0.923, "speaking_for_school": 1.0,
+        "pupil_reference": 0.963, "colleague_reference": 0.921, "school_reference": 1.0, "missing_disclaimer": 1.0,
+        "pupil_image": 0.942, "criticism": 0.877, "offensive_language": 0.98, "personal_data": 1.0, "confidential": 0.978,
+        "reference_recommendation": 0.98, "teaching_use": 0.955, "solicitation": 1.0, "speaking_for_school": 0.953,
         "lesson_time": 1.0, "work_email": 1.0, "pupil_contact": 1.0, "profile_mentions_school": 1.0,
     },
-    "clean_false_alarms": 0.027,
+    "clean_false_alarms": 0.033,
 }
 
 def test_held_out_set_does_not_fall_below_its_last_measured_figures(reports):
