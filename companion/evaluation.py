@@ -126,6 +126,11 @@ class Report:
         return problems
 
 
+def _attaches_an_image(request: dict) -> bool:
+    attachments = request.get("attachments") or ()
+    return any(isinstance(a, dict) and str(a.get("type", "")).startswith("image") for a in attachments)
+
+
 def read_cases(path: Path) -> list[Case]:
     cases = []
     seen = set()
@@ -147,6 +152,8 @@ def read_cases(path: Path) -> list[Case]:
             raise CorpusError(f"{path}:{number}: {case.id} expects unknown category {unknown[0]!r}")
         if case.id in seen:
             raise CorpusError(f"{path}:{number}: case id {case.id} is used twice")
+        if "pupil_image" in case.expect and not _attaches_an_image(case.request):
+            raise CorpusError(f"{path}:{number}: {case.id} expects pupil_image but attaches no image")
         seen.add(case.id)
         cases.append(case)
     return cases

@@ -106,3 +106,11 @@ def test_bad_corpus_lines_are_named(tmp_path):
     path.write_text('{"id": "x", "request": {"text": "a"}, "expect": ["no_such_category"]}\n', encoding="utf-8")
     with pytest.raises(CorpusError, match="bad.jsonl:1"):
         read_cases(path)
+
+
+def test_a_pupil_image_case_without_an_image_is_named(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"id": "x", "request": {"text": "Year 8 shields"}, "expect": ["pupil_image", "pupil_reference"]}\n',
+                    encoding="utf-8")
+    with pytest.raises(CorpusError, match="bad.jsonl:1: x expects pupil_image but attaches no image"):
+        read_cases(path)
