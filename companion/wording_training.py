@@ -1,11 +1,8 @@
 """`postguard rules train`: fit the wording model (companion/engine/wording.py) to a labelled corpus.
 
 One logistic regression per category, fitted by stochastic gradient descent with per-feature
-step sizes (AdaGrad) and L2 shrinkage, in plain Python: about 36 seconds for ten
-thousand posts on a 2-core machine, with no numerical library to install. The shrinkage
-(0.006) was chosen by 5-fold cross-validation on the tuning corpus: it ranks posts nobody
-trained on better in every category than 0.001 did, though its probabilities are more modest
-(a threshold a little lower warns as often as before). Posts that raise a category are rarer
+step sizes (AdaGrad) and a little L2 shrinkage, in plain Python: about 36 seconds for ten
+thousand posts on a 2-core machine, with no numerical library to install. Posts that raise a category are rarer
 than posts that do not, so they weigh more (the square root of the ratio). Features seen in
 fewer than `min_posts` posts are left out: they would only remember single posts (and, on a
 school's own corpus, the names in them). Every word of every name on the rosters beside the
@@ -43,7 +40,7 @@ CATEGORIES = (
 class Settings:
     epochs: int = 10
     rate: float = 0.2
-    shrink: float = 0.006  # L2 (cross-validated: 0.001 learnt the training posts too closely)
+    shrink: float = 1e-3  # L2
     min_posts: int = 2
     seed: int = 1
     keep: float = 0.005  # weights smaller than this are not saved
