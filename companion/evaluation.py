@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Iterable
 
 from companion.engine.categories import CATEGORY_IDS
+from companion.engine.request import parse_request
+from companion.errors import RequestError
 
 DEFAULT_NOW = "2026-11-21T11:00:00"  # a Saturday: outside any timetable
 CORPUS_FILES = ("tuning.jsonl", "heldout.jsonl")
@@ -127,8 +129,12 @@ class Report:
 
 
 def _attaches_an_image(request: dict) -> bool:
-    attachments = request.get("attachments") or ()
-    return any(isinstance(a, dict) and str(a.get("type", "")).startswith("image") for a in attachments)
+    """Whether a check would see an image among the request's attachments (read as a check reads
+    them: an attachment without a type is an image)."""
+    try:
+        return any(a.type == "image" for a in parse_request(request).attachments)
+    except RequestError:
+        return True  # the check refuses the request: the case is reported as an error when it runs
 
 
 def read_cases(path: Path) -> list[Case]:
@@ -180,8 +186,6 @@ class Evaluator:
         self.companion.refresh_rosters(force=True)
 
     def run_case(self, case: Case) -> Outcome:
-        from companion.errors import RequestError
-
         body = dict(case.request)
         body.setdefault("now", DEFAULT_NOW)
         try:
