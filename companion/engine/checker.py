@@ -184,12 +184,12 @@ class Checker:
         for rule in self.applicable(post):
             if rule.requires and not any(found.get(c) for c in rule.requires):
                 continue
-            if rule.matcher.whole_post and self._conditions(rule, post, found, []) is None:
+            if rule.matcher.whole_post and self._conditions(rule, post, found, [], before_match=True) is None:
                 continue  # cheap context first: no face detection or model scoring for a post without the context
             match = rule.matcher.find(post, env)
             if match is None:
                 continue
-            spans = match.spans if rule.matcher.whole_post else self._conditions(rule, post, found, match.spans)
+            spans = self._conditions(rule, post, found, match.spans, after_match=rule.matcher.whole_post)
             if spans is None:
                 continue
             if spans and self._already_found(found.get(rule.category, ()), spans):
@@ -203,11 +203,18 @@ class Checker:
         return bool(covered) and all(any(a <= s and e <= b for a, b in covered) for s, e in spans)
 
     @staticmethod
-    def _conditions(rule: Rule, post: Post, found: dict, spans: list[Span]) -> list[Span] | None:
+    def _conditions(rule: Rule, post: Post, found: dict, spans: list[Span],
+                    before_match: bool = False, after_match: bool = False) -> list[Span] | None:
         """The spans that pass the rule's [near] and [unless] (None: the rule does not fire).
-        With no spans, the words or categories are looked for anywhere in the post."""
+        With no spans, the words or categories are looked for anywhere in the post.
+        A whole-post matcher (the wording model, images) is checked in two steps: its context
+        anywhere before it runs (`before_match`), then an [unless] with `within`, which needs
+        to know where the match is, around what it marked (`after_match`)."""
         for condition, wanted in ((rule.near, True), (rule.unless, False)):
             if condition is None:
+                continue
+            near_the_match = not wanted and condition.within > 0
+            if (before_match and near_the_match) or (after_match and not near_the_match):
                 continue
             present = condition.applies(post, found, spans)
             if not spans:

@@ -10,8 +10,10 @@
     words = ["styles"]
     within = 2
 
-With `within` above 0, a category counts only when one of its findings' words is that
-close to the match (a finding without words, e.g. the time of day, counts anywhere).
+With `within` above 0, a category in `[near]` counts only when one of its findings' words is
+that close to the match (a finding without words, e.g. the time of day, counts anywhere). A
+category in `[unless]` always counts anywhere: it keeps a rule quiet when the post already has
+a warning of that category; `within` there limits only its words and patterns.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ class Nearby:
     categories: tuple[str, ...]
     within: int
     patterns: LanguageLists | None = None
+    categories_anywhere: bool = False  # [unless]: a warning of the category already given, wherever it is
 
     @classmethod
     def read(cls, doc: TomlDoc, table: dict, key: str) -> "Nearby | None":
@@ -51,7 +54,7 @@ class Nearby:
         patterns = read_lists(doc, section, "patterns", regex=True)
         if not words and not patterns and not categories:
             raise doc.error(key, f"[{key}] needs 'words', 'patterns' or 'categories'")
-        return cls(words, categories, within, patterns or None)
+        return cls(words, categories, within, patterns or None, categories_anywhere=key == "unless")
 
     def _hits(self, post) -> list[Span]:
         hits = [m.span() for m in self.words.finditer(post.folded, post.language)] if self.words else []
@@ -62,7 +65,7 @@ class Nearby:
     def applies(self, post, found: dict, spans: list[Span]) -> list[bool] | bool:
         """Whether the words (or categories) are present: near each span, or anywhere when there are none."""
         findings = [f for c in self.categories for f in found.get(c, ())]
-        if findings and (not spans or self.within == 0 or any(not f.spans for f in findings)):
+        if findings and (not spans or self.within == 0 or self.categories_anywhere or any(not f.spans for f in findings)):
             return [True] * len(spans) if spans else True
         hits = self._hits(post)
         if not spans:

@@ -7,8 +7,9 @@ like the rule's category, with at least `threshold` probability, and marks its w
     threshold = 0.55               # 0-1: higher warns less often
     min_words = 10                 # shorter posts are left to the other rules
 
-A wording rule's `[near]` and `[unless]` look at the whole post, and are tested before the
-model is asked. A message may say how sure the model is with `{probability}` (e.g. "82%").
+A wording rule's `[near]`, and an `[unless]` with `within = 0`, look at the whole post and are
+tested before the model is asked; an `[unless]` with `within` above 0 looks around the sentence
+the model marks ("my son's school" beside the dig, not three paragraphs away). A message may say how sure the model is with `{probability}` (e.g. "82%").
 
 A post of a few words carries too little wording for the model to judge ("Proud of The
 Crypt School" is not the school speaking); on the blind sets every finding the model added
@@ -24,7 +25,7 @@ from companion.engine.wording import load_model
 class WordingMatcher(Matcher):
     kind = "wording"
     params = ("model", "threshold", "min_words")
-    whole_post = True  # [near]/[unless] look at the whole post, before the model is asked
+    whole_post = True  # [near] looks at the whole post, before the model is asked
 
     def __init__(self, build: Build) -> None:
         super().__init__(build)

@@ -252,6 +252,25 @@ def test_a_category_does_not_warn_twice_about_the_same_words(rules_dir):
     assert _found(checker, "a secret") == {"two": ["secret"]}
 
 
+def test_a_wording_rules_unless_with_within_looks_around_the_marked_sentence(rules_dir):
+    model = {"format": 2, "trained_on": {}, "settings": {}, "features": ["w:shambles"],
+             "categories": {"criticism": {"bias": -5, "weights": [200]}}}
+    (rules_dir / "model.json").write_text(json.dumps(model), encoding="utf-8")
+    checker = _checker(rules_dir, {
+        "a-phrase": 'category = "criticism"\nmatcher = "phrases"\n' + HEAD + 'words = ["dreadful"]\n',
+        "b-model": 'category = "criticism"\nmatcher = "wording"\nmodel = "model.json"\nthreshold = 0.5\n'
+                   'min_words = 1\n' + HEAD + '[unless]\ncategories = ["criticism"]\nwords = ["my son\'s"]\nwithin = 3\n',
+    })
+    assert _found(checker, "The meeting was a shambles.") == {"b-model": ["The meeting was a shambles"]}
+    assert _found(checker, "My son's school play was a shambles.") == {}
+    far = ("My son's team won on Saturday, and we had cake and a very long walk by the river after. "
+           "Back at work today the meeting was a shambles.")
+    assert _found(checker, far) == {"b-model": ["Back at work today the meeting was a shambles"]}
+    # a warning of the category already given keeps it quiet wherever that warning is
+    assert _found(checker, "The meeting was a shambles. " + far.split(".")[0] + ". Lunch was dreadful.") == {
+        "a-phrase": ["dreadful"]}
+
+
 def test_near_rejects_unknown_settings(rules_dir):
     with pytest.raises(Exception, match="is not a setting of \\[near\\]"):
         _checker(rules_dir, {"x": 'category = "criticism"\nmatcher = "phrases"\n' + HEAD
