@@ -7,13 +7,17 @@ conservative: when it cannot prove a pattern needs something, it always opens.
 - `WordGate`: the first words a word list's phrases can start with (or their prefixes, for
   `word*`); opens when the post has one of them as a word.
 - `TextGate`: literal text every match of a regular expression must start with, found by
-  reading the expression (e.g. "year" and "yr" for `(?<!\\w)(?:years?|yrs?)\\s?\\d`), or
-  that its opening lookbehind must see ("the" for `(?<=the\\s)head`); opens when the post
-  contains one of them anywhere.
+  reading the expression (e.g. "year" and "yr" for `(?<!\\w)(?:years?|yrs?)\\s?\\d`, "the"
+  or "polish" for `(?:the\\s+)?polish`), or that its opening lookbehind must see ("the" for
+  `(?<=the\\s)head`); opens when the post contains one of them anywhere, and never when the
+  post lacks a literal or a digit every match holds.
 
 A gate also names the positions where a match can start (`starts`), so that a long post is
 not scanned end to end once per list: the pattern is tried only where one of its first words
-(or literal starts) stands, which gives the same matches as a scan.
+(or literal starts) stands, which gives the same matches as a scan. Trying a start costs the
+same in any post, a scan grows with its length: a long post allows more starts
+(`max_starts`). What every gate reads of a post (its words, where each stands, the word after
+each, which literals it holds) is worked out once per post and shared.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from companion.engine.text import WORD_RE, fold, text_words
 
@@ -36,6 +40,16 @@ MAX_CLASS_CHARS = 32
 # alternatives dearer to try).
 MAX_STARTS = 48
 MAX_WORD_STARTS = 160
+# A scan's cost grows with the post's length, trying a start's does not: a pattern opening on a
+# lookbehind is tried at every position of a scan, about as dear as one start per 20 characters
+# (measured on 5,000-character posts: 100-200 starts cost a quarter to a half of a scan). So a
+# long post allows a pattern gate more starts than MAX_STARTS: one per CHARS_PER_START.
+CHARS_PER_START = 20
+
+
+def max_starts(folded: str) -> int:
+    """How many starts a pattern gate may name in this text before a scan is the quicker."""
+    return max(MAX_STARTS, len(folded) // CHARS_PER_START)
 
 
 def word_keys(folded: str) -> frozenset[str]:
@@ -80,19 +94,42 @@ def next_words(folded: str) -> dict[int, str]:
     following = {}
     for (start, end, word, _), (after_start, _, after, _) in zip(words, words[1:]):
         if after_start == end + 1 and folded[end] == " " or _JOIN.fullmatch(folded, end, after_start):
-            for at in _piece_starts(start, word):
-                following[at] = after
+            if "'" in word:
+                for at in _piece_starts(start, word):
+                    following[at] = after
+            else:
+                following[start] = after
     return following
 
 
-def _follows(word: str | None, seconds: frozenset[str]) -> bool:
-    """Whether a phrase's second word (one of `seconds`) can match `word` as written."""
-    if word is None:
-        return False
-    if "'" not in word:
-        return word in seconds
-    pieces = word.split("'")
-    return any("".join(pieces[:n]) in seconds for n in range(1, len(pieces) + 1))
+@lru_cache(maxsize=16)
+def _followers(folded: str) -> dict[str, dict[str, list[int]]]:
+    """A cache, per text, of `followed_by` for the first words word gates asked about."""
+    return {}
+
+
+def followed_by(folded: str, word: str) -> dict[str, list[int]]:
+    """Where `word` (a key of `word_starts`) stands with a next word, by each form a phrase's
+    second word can take to match that word as written (the word, or its pieces between
+    apostrophes joined from the first: "head's" gives head and heads): "the head's office"
+    gives {"head": [0], "heads": [0]} for "the". Made once per text and first word, and shared
+    by every word gate whose phrases start with it ("the", "our", "a" start many lists)."""
+    known = _followers(folded)
+    found = known.get(word)
+    if found is None:
+        following = next_words(folded)
+        found = known[word] = {}
+        for at in word_starts(folded)[0].get(word, ()):
+            after = following.get(at)
+            if after is None:
+                continue
+            if "'" not in after:
+                found.setdefault(after, []).append(at)
+                continue
+            pieces = after.split("'")
+            for n in range(1, len(pieces) + 1):
+                found.setdefault("".join(pieces[:n]), []).append(at)
+    return found
 
 
 @lru_cache(maxsize=16)
@@ -111,6 +148,10 @@ class WordGate:
     seconds: tuple[tuple[str, frozenset[str]], ...] = ()
     symbols: tuple[str, ...] = ()  # what phrases starting with symbols start with: "🙄", "£"
 
+    @cached_property
+    def _seconds(self) -> dict[str, frozenset[str]]:
+        return dict(self.seconds)
+
     def opens(self, folded: str) -> bool:
         keys = word_keys(folded)
         if not self.words.isdisjoint(keys) or any(symbol in folded for symbol in self.symbols):
@@ -122,16 +163,19 @@ class WordGate:
         (`literals`, as TextGate takes them, is not needed: a word gate reads the post's words.)"""
         where, keys, present = word_starts(folded)
         found = []
-        pairs = dict(self.seconds)
-        following = None
+        pairs = self._seconds
         for word in self.words.intersection(present):
             seconds = pairs.get(word)
             if seconds is None:
                 found += where[word]
                 continue
-            if following is None:
-                following = next_words(folded)
-            found += [s for s in where[word] if _follows(following.get(s), seconds)]
+            # the places of `word` where a second word of its phrases follows, each once
+            followers = followed_by(folded, word)
+            places = [followers[second] for second in seconds.intersection(followers)]
+            if len(places) == 1:
+                found += places[0]
+            elif places:
+                found += set().union(*places)
         for prefix in self.prefixes:
             for key in keys[bisect_left(keys, prefix):]:
                 if not key.startswith(prefix):
@@ -166,14 +210,22 @@ def _register(texts) -> frozenset[str]:
     return texts
 
 
+def _grams(text: str) -> frozenset[str]:
+    return frozenset(text[i:i + GRAM] for i in range(len(text) - GRAM + 1))
+
+
 def present_literals(folded: str) -> frozenset[str]:
     """Which of the pattern gates' literals the text holds, so that a pattern whose needed
-    literals are all absent is skipped without asking its gate. Only literals whose first three
-    characters stand somewhere in the text are searched for: a few dozen of the thousand or so."""
+    literals are all absent is skipped without asking its gate. A literal is searched for only
+    when every run of three of its characters stands somewhere in the text (a set comparison):
+    a literal of three characters is then present without a search, and most longer ones whose
+    first three stand in a long post ("the" of "the head") are ruled out by the others."""
     if not _by_gram:
-        grouped: dict[str, list[str]] = {}
+        grouped: dict[str, list[tuple[str, frozenset[str] | None]]] = {}
         for literal in _LITERALS:
-            grouped.setdefault(literal[:GRAM] if len(literal) >= GRAM else "", []).append(literal)
+            # None: nothing to search for, the literal is its own first three characters
+            rest = None if len(literal) == GRAM else _grams(literal[1:])
+            grouped.setdefault(literal[:GRAM] if len(literal) >= GRAM else "", []).append((literal, rest))
         _by_gram.update((gram, tuple(group)) for gram, group in grouped.items())
         _by_gram.setdefault("", ())
     return _present(folded, _version[0])
@@ -181,9 +233,12 @@ def present_literals(folded: str) -> frozenset[str]:
 
 @lru_cache(maxsize=16)
 def _present(folded: str, version: int) -> frozenset[str]:
-    grams = {folded[i:i + GRAM] for i in range(len(folded) - GRAM + 1)}
-    candidates = [_by_gram[""], *map(_by_gram.__getitem__, grams.intersection(_by_gram))]
-    return frozenset(literal for group in candidates for literal in group if literal in folded)
+    grams = set(map("".join, zip(*(folded[i:] for i in range(GRAM)))))  # as _grams, quicker
+    found = [literal for literal, _ in _by_gram[""] if literal in folded]
+    for gram in grams.intersection(_by_gram):
+        found += [literal for literal, rest in _by_gram[gram]
+                  if rest is None or rest <= grams and literal in folded]
+    return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -197,6 +252,7 @@ class TextGate:
     # start literal's opening letters ("he" of "he'd") are looked up among the post's words
     # instead of everywhere ("the", "when")
     word_start: bool = False
+    digit: bool = False  # every match holds a digit (\d): "\d{1,2}\s?%\s+off"
 
     @property
     def needs(self) -> frozenset[str]:
@@ -206,6 +262,8 @@ class TextGate:
 
     def _lacks_required(self, folded: str) -> bool:
         if self.required and self.required not in folded:
+            return True
+        if self.digit and not has_digit(folded):
             return True
         return bool(self.either) and not any(text in folded for text in self.either)
 
@@ -222,6 +280,7 @@ class TextGate:
         if not self.texts:
             return None
         known = _places(folded)
+        limit = max_starts(folded)
         found: list[int] = []
         for i, text in enumerate(self.texts):
             if literals is not None and text not in literals:
@@ -231,21 +290,28 @@ class TextGate:
             key = "\0" + lead.group() if lead else text
             places = known.get(key, ())
             if places == ():
-                places = known[key] = _word_places(folded, lead.group()) if lead else _find_all(folded, text)
+                places = known[key] = _word_places(folded, lead.group(), limit) if lead else _find_all(folded, text, limit)
             if places is None:
                 return None
             found += [at + offset for at in places] if offset else places
-            if len(found) > MAX_STARTS:
+            if len(found) > limit:
                 return None
         return sorted(set(found))
 
 
 _LEAD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 
 
-def _word_places(folded: str, lead: str) -> list[int] | None:
+@lru_cache(maxsize=16)
+def has_digit(folded: str) -> bool:
+    """Whether the text holds a digit as `\\d` means it (any Unicode decimal digit)."""
+    return _DIGIT.search(folded) is not None
+
+
+def _word_places(folded: str, lead: str, limit: int) -> list[int] | None:
     """Where a word (or its piece after an apostrophe) starting with `lead` starts, or None past
-    MAX_STARTS. `word_starts` also keys pieces joined across apostrophes ("oconnor" at the "o" of
+    `limit`. `word_starts` also keys pieces joined across apostrophes ("oconnor" at the "o" of
     o'connor): those only add places to try, never lose one."""
     where, keys, _ = word_starts(folded)
     found: list[int] = []
@@ -253,17 +319,17 @@ def _word_places(folded: str, lead: str) -> list[int] | None:
         if not key.startswith(lead):
             break
         found += where[key]
-        if len(found) > MAX_STARTS:
+        if len(found) > limit:
             return None
     return found
 
 
-def _find_all(folded: str, text: str) -> list[int] | None:
-    """Every place `text` stands in the post, or None past MAX_STARTS."""
+def _find_all(folded: str, text: str, limit: int = MAX_STARTS) -> list[int] | None:
+    """Every place `text` stands in the post, or None past `limit`."""
     at = folded.find(text)
     if at < 0:
         return []  # most literals are absent: one search says so
-    if folded.count(text, at) > MAX_STARTS:
+    if folded.count(text, at) > limit:
         return None
     found = []
     while at >= 0:
@@ -320,12 +386,13 @@ def pattern_gate(pattern: re.Pattern) -> TextGate | None:
         placed = set()
     best = max(choices, key=_selective, default=())
     required, either = (best[0], ()) if len(best) == 1 else ("", best)
-    if not placed and not best:
+    digit = _needs_digit(items)
+    if not placed and not best and not digit:
         return None
     ordered = sorted(placed)
     offsets = tuple(offset for _, offset in ordered)
     gate = TextGate(tuple(text for text, _ in ordered), required, offsets if any(offsets) else (), either,
-                    _opens_on_word_start(items))
+                    _opens_on_word_start(items), digit)
     gate.needs  # noqa: B018 - registered as the rules load, before any post is searched for it
     _register(gate.texts)
     return gate
@@ -409,6 +476,38 @@ def _required(items: list) -> list[tuple[str, ...]]:
     return found
 
 
+def _is_digit_class(op, arg) -> bool:
+    """Whether one item matches only digits: \\d, [0-9], [\\d], 7 (every one a digit `\\d` finds)."""
+    if op is _C.LITERAL:
+        return chr(arg) in "0123456789"
+    if op is not _C.IN or not arg:
+        return False
+    for kind, value in arg:
+        if kind is _C.CATEGORY and value is _C.CATEGORY_DIGIT:
+            continue
+        if kind is _C.LITERAL and chr(value) in "0123456789":
+            continue
+        if kind is _C.RANGE and ord("0") <= value[0] <= value[1] <= ord("9"):
+            continue
+        return False  # anything else, a negated class among them
+    return True
+
+
+def _needs_digit(items: list) -> bool:
+    """Whether every match of `items` holds a digit: a digit item that must match (not in a
+    look-around, an optional part or only some alternatives)."""
+    for op, arg in items:
+        if _is_digit_class(op, arg):
+            return True
+        if op is _C.SUBPATTERN and _needs_digit(list(arg[-1])):
+            return True
+        if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and arg[0] >= 1 and _needs_digit(list(arg[2])):
+            return True
+        if op is _C.BRANCH and all(_needs_digit(list(alternative)) for alternative in arg[1]):
+            return True
+    return False
+
+
 def _starts(items: list) -> set[str] | None:
     """Literal strings one of which every match of `items` starts with; None if unknown."""
     i = 0
@@ -450,4 +549,7 @@ def _starts(items: list) -> set[str] | None:
         return chars or None
     if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and arg[0] >= 1:
         return _starts(list(arg[2]))
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):  # optional: "the" or what follows, in (?:the\s+)?polish
+        optional, following = _starts(list(arg[2])), _starts(items[i + 1:])
+        return None if optional is None or following is None else optional | following
     return None

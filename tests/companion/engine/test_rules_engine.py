@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from companion.engine.checker import Checker
-from companion.engine.gates import pattern_gate, phrase_gate, word_keys
+from companion.engine.gates import CHARS_PER_START, MAX_STARTS, max_starts, pattern_gate, phrase_gate, word_keys
 from companion.engine.language import LanguageDetector
 from companion.engine.phrases import LanguageLists, compile_phrases
 from companion.engine.request import parse_request
@@ -84,12 +84,30 @@ def test_pattern_gate_reads_the_literal_start_of_a_pattern():
     assert pattern_gate(re.compile(r"(?<!\w)(?:years?|yrs?)\s?\d")).opens("my year 9")
     assert not pattern_gate(re.compile(r"(?<!\w)(?:years?|yrs?)\s?\d")).opens("my form")
     assert pattern_gate(re.compile(r"(?<!\w)(?:1[0-3]|[7-9])[a-z]")).texts == ("10", "11", "12", "13", "7", "8", "9")
-    assert pattern_gate(re.compile(r"\d+")) is None
+    assert pattern_gate(re.compile(r"\w+")) is None
     gate = pattern_gate(re.compile(r"(?:the\s+)?deadline"))  # may start with either, but always holds "deadline"
-    assert (gate.texts, gate.required) == ((), "deadline")
+    assert (gate.texts, gate.required) == (("deadline", "the"), "deadline")
     assert gate.opens("the deadline is friday") and not gate.opens("the head") and gate.starts("no dead line") == []
+    assert gate.starts("the deadline is friday") == [0, 4]
     assert pattern_gate(re.compile(r"(?:the|our)\s+school\s+is")).required == "school"
     assert pattern_gate(re.compile(r"(?i)year")) is None
+
+
+def test_pattern_gate_skips_a_pattern_that_needs_a_digit_in_a_post_without_one():
+    gate = pattern_gate(re.compile(r"(?<![\w.])\d{1,2}\s?%\s+off(?!\w)"))
+    assert gate.digit and not gate.opens("half price off everything") and gate.starts("no digits") == []
+    assert gate.opens("20% off") and gate.opens("\u0663\u0660% off")  # \d finds any decimal digit
+    assert pattern_gate(re.compile(r"(?:\d|x)+")) is None and not pattern_gate(re.compile(r"a(?=\d)")).digit
+    assert pattern_gate(re.compile(r"(?:[0-9]|\d\d)p")).digit
+
+
+def test_a_long_post_lets_a_pattern_gate_name_more_starts_than_a_short_one():
+    gate = pattern_gate(re.compile(r"(?<!\w)(?:to|in)\s+me"))
+    assert gate.starts("to me " * 60) is None  # 60 places in 360 characters: a scan is as quick
+    medium = "to me " * 100 + "and so on " * 200
+    assert max_starts(medium) == len(medium) // CHARS_PER_START > MAX_STARTS
+    assert gate.starts(medium) == [i * 6 for i in range(100)]
+    assert gate.starts("to me " * 900) is None  # one place in six characters
 
 
 def test_pattern_gate_starts_a_pattern_just_after_what_its_lookbehind_must_see():
