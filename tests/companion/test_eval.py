@@ -43,15 +43,19 @@ def test_tuning_set_meets_the_targets(reports):
 # 393; the rules alone still raise 12), which the clean floor records, as a retrain may move a
 # post either way. A model with five times the L2 shrink (chosen by cross-validation on tuning,
 # thresholds matched to its clean false-positive rate) lost an offensive post and added another
-# false alarm there, and was not kept.
+# false alarm there, and was not kept. The fourth look (rules tuned on blind sets da-dh and
+# ea-eg, written the way this set was; model retrained on all 13,902) caught two more criticism
+# posts (52 of 57) and one more pupil image (51 of 52), and raised two false alarms fewer (12
+# of 393, all from rules); the retrain lost one offensive post the rules alone never caught (48
+# of 50, still above the target), which the offensive floor records.
 HELD_OUT_FLOOR = {
     "recall": {
         "pupil_reference": 0.963, "colleague_reference": 0.934, "school_reference": 1.0, "missing_disclaimer": 1.0,
-        "pupil_image": 0.961, "criticism": 0.877, "offensive_language": 0.98, "personal_data": 1.0, "confidential": 0.978,
+        "pupil_image": 0.981, "criticism": 0.912, "offensive_language": 0.96, "personal_data": 1.0, "confidential": 0.978,
         "reference_recommendation": 0.98, "teaching_use": 0.955, "solicitation": 1.0, "speaking_for_school": 0.953,
         "lesson_time": 1.0, "work_email": 1.0, "pupil_contact": 1.0, "profile_mentions_school": 1.0,
     },
-    "clean_false_alarms": 0.036,
+    "clean_false_alarms": 0.031,
 }
 
 def test_held_out_set_does_not_fall_below_its_last_measured_figures(reports):
