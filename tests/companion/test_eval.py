@@ -47,12 +47,15 @@ def test_tuning_set_meets_the_targets(reports):
 # ea-eg, written the way this set was; model retrained on all 13,902) caught two more criticism
 # posts (52 of 57) and one more pupil image (51 of 52), and raised two false alarms fewer (12
 # of 393, all from rules); the retrain lost one offensive post the rules alone never caught (48
-# of 50, still above the target), which the offensive floor records.
+# of 50, still above the target), which the offensive floor records. The fifth look (rules tuned
+# on blind sets fa-fh and ga-gh, model retrained on all 15,182) caught one more post each in
+# criticism (53 of 57), offensive language (49 of 50), speaking for the school (42 of 43) and
+# pupil references (107 of 110); colleagues (71 of 76) and clean false alarms (12) did not move.
 HELD_OUT_FLOOR = {
     "recall": {
-        "pupil_reference": 0.963, "colleague_reference": 0.934, "school_reference": 1.0, "missing_disclaimer": 1.0,
-        "pupil_image": 0.981, "criticism": 0.912, "offensive_language": 0.96, "personal_data": 1.0, "confidential": 0.978,
-        "reference_recommendation": 0.98, "teaching_use": 0.955, "solicitation": 1.0, "speaking_for_school": 0.953,
+        "pupil_reference": 0.972, "colleague_reference": 0.934, "school_reference": 1.0, "missing_disclaimer": 1.0,
+        "pupil_image": 0.981, "criticism": 0.929, "offensive_language": 0.98, "personal_data": 1.0, "confidential": 0.978,
+        "reference_recommendation": 0.98, "teaching_use": 0.955, "solicitation": 1.0, "speaking_for_school": 0.976,
         "lesson_time": 1.0, "work_email": 1.0, "pupil_contact": 1.0, "profile_mentions_school": 1.0,
     },
     "clean_false_alarms": 0.031,
