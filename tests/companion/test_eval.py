@@ -51,10 +51,12 @@ def test_tuning_set_meets_the_targets(reports):
 # on blind sets fa-fh and ga-gh, model retrained on all 15,182) caught one more post each in
 # criticism (53 of 57), offensive language (49 of 50), speaking for the school (42 of 43) and
 # pupil references (107 of 110); colleagues (71 of 76) and clean false alarms (12) did not move.
+# The sixth (the criticism model rule reading one parent as the school's context, as it read
+# "parents") caught one more criticism post: 54 of 57, one short of the target.
 HELD_OUT_FLOOR = {
     "recall": {
         "pupil_reference": 0.972, "colleague_reference": 0.934, "school_reference": 1.0, "missing_disclaimer": 1.0,
-        "pupil_image": 0.981, "criticism": 0.929, "offensive_language": 0.98, "personal_data": 1.0, "confidential": 0.978,
+        "pupil_image": 0.981, "criticism": 0.947, "offensive_language": 0.98, "personal_data": 1.0, "confidential": 0.978,
         "reference_recommendation": 0.98, "teaching_use": 0.955, "solicitation": 1.0, "speaking_for_school": 0.976,
         "lesson_time": 1.0, "work_email": 1.0, "pupil_contact": 1.0, "profile_mentions_school": 1.0,
     },
