@@ -207,7 +207,8 @@ def cmd_rules(args) -> int:
         if not rules:
             print("  (no rules)")
         for rule in sorted(rules, key=lambda r: r.id):
-            print(f"  - {rule.id} [{rule.severity}, {rule.matcher.kind}]: {rule.message}")
+            until = f", until a {' and '.join(rule.without_roster)} roster is imported" if rule.without_roster else ""
+            print(f"  - {rule.id} [{rule.severity}, {rule.matcher.kind}{until}]: {rule.message}")
             print(f"      clause: {rule.clause}")
     return 0
 

@@ -167,14 +167,17 @@ class Checker:
         return frozenset(c for c in CATEGORY_IDS if self.enabled(c))
 
     def applicable(self, post: Post) -> tuple[Rule, ...]:
-        """The rules, in order, for the post's context and account with their categories switched on."""
+        """The rules, in order, for the post's context and account with their categories switched on,
+        less the fallbacks for rosters that have been imported."""
         switched_on = self.switched_on()
-        key = (post.context, post.account_kind, switched_on)
+        rosters = frozenset(kind for kind, index in self.rosters.items() if index)
+        key = (post.context, post.account_kind, switched_on, rosters)
         rules = self._applicable.get(key)
         if rules is None:
             rules = self._applicable[key] = tuple(
                 rule for rule in self.rulebook.rules
                 if post.context in rule.contexts and post.account_kind in rule.accounts and rule.category in switched_on
+                and not (rule.without_roster and rosters.issuperset(rule.without_roster))
             )
         return rules
 

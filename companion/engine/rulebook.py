@@ -18,9 +18,10 @@ from companion.errors import ConfigError
 from companion.tomlfile import TomlDoc
 
 COMMON_KEYS = frozenset(
-    "category matcher severity message clause suggestion contexts accounts requires near unless enabled".split()
+    "category matcher severity message clause suggestion contexts accounts requires without_roster near unless enabled".split()
 )
 RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ROSTER_KINDS = ("pupils", "staff")
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Rule:
     contexts: frozenset[str]
     accounts: frozenset[str]
     requires: tuple[str, ...]
+    without_roster: tuple[str, ...]  # a fallback: the rule is off once these rosters hold names
     near: Nearby | None
     unless: Nearby | None
     matcher: Matcher
@@ -121,6 +123,10 @@ def load_rule(path: Path, school: School) -> Rule | None:
     bad = [c for c in requires if c not in CATEGORY_IDS]
     if bad:
         raise doc.error("requires", f"unknown category {bad[0]!r} in requires")
+    without_roster = tuple(doc.strings(table, "without_roster"))
+    bad = [k for k in without_roster if k not in ROSTER_KINDS]
+    if bad:
+        raise doc.error("without_roster", f"unknown roster {bad[0]!r}; rosters are {' and '.join(ROSTER_KINDS)}")
     for text_key in ("message", "clause"):
         if not doc.get(table, text_key, str, required=True).strip():
             raise doc.error(text_key, f"'{text_key}' must not be empty")
@@ -134,6 +140,7 @@ def load_rule(path: Path, school: School) -> Rule | None:
         contexts=frozenset(contexts),
         accounts=frozenset(accounts),
         requires=requires,
+        without_roster=without_roster,
         near=Nearby.read(doc, table, "near"),
         unless=Nearby.read(doc, table, "unless"),
         matcher=matcher_cls(Build(doc, table, school)),

@@ -571,3 +571,14 @@ def test_fires_more(check, category, text):
 @pytest.mark.parametrize("text", MORE_QUIET)
 def test_stays_quiet_more(check, text):
     assert check(text, now=SATURDAY) == {}
+
+
+def test_a_title_and_surname_is_a_colleague_by_the_staff_roster_once_there_is_one(check, tmp_path):
+    """With a staff roster, only its surnames make a colleague of a title: the writer's own child's
+    teacher or the GP is not one. Without one, any title and surname beside a school word is."""
+    assert "colleague_reference" in check("Mrs Holloway took assembly this morning", now=SATURDAY)
+    assert "colleague_reference" not in check("Mrs Kowalski took assembly this morning", now=SATURDAY)
+    (tmp_path / "pupils.csv").write_bytes((DATA / "pupils.csv").read_bytes())
+    with Evaluator(tmp_path) as no_staff_roster:
+        found = no_staff_roster.companion.check({"text": "Mrs Kowalski took assembly this morning", "now": SATURDAY})
+    assert [f["rule"] for f in found["findings"]] == ["colleague-title-at-school"]

@@ -20,6 +20,8 @@ from companion.engine.request import parse_request
 from companion.engine.rulebook import load_rulebook
 from companion.engine.school import load_school
 from companion.engine.text import fold
+from companion.roster.index import RosterIndex
+from companion.roster.names import NameHasher
 from conftest import REPO
 
 SCHOOL = load_school(REPO / "school" / "crypt-school.toml")
@@ -287,6 +289,23 @@ def test_a_wording_rules_unless_with_within_looks_around_the_marked_sentence(rul
     # a warning of the category already given keeps it quiet wherever that warning is
     assert _found(checker, "The meeting was a shambles. " + far.split(".")[0] + ". Lunch was dreadful.") == {
         "a-phrase": ["dreadful"]}
+
+
+def test_a_rule_without_roster_is_a_fallback_until_that_roster_holds_names(rules_dir):
+    checker = _checker(rules_dir, {
+        "fallback": 'category = "colleague_reference"\nmatcher = "phrases"\nwithout_roster = ["staff"]\n' + HEAD
+                    + 'words = ["mr thompson"]\n',
+    })
+    text = "Mr Thompson took assembly"
+    assert _found(checker, text) == {"fallback": ["Mr Thompson"]}
+    hasher = NameHasher(b"k" * 16)
+    checker.use_rosters({"pupils": RosterIndex(hasher, people=3), "staff": RosterIndex(hasher)})
+    assert _found(checker, text) == {"fallback": ["Mr Thompson"]}  # an empty staff roster is no roster
+    checker.use_rosters({"pupils": RosterIndex(hasher), "staff": RosterIndex(hasher, people=3)})
+    assert _found(checker, text) == {}
+    with pytest.raises(Exception, match="unknown roster 'teachers'"):
+        _checker(rules_dir, {"bad": 'category = "colleague_reference"\nmatcher = "phrases"\nwithout_roster = ["teachers"]\n'
+                             + HEAD + 'words = ["a"]\n'})
 
 
 def test_near_rejects_unknown_settings(rules_dir):
