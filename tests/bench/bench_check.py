@@ -11,7 +11,6 @@ roster, and `check --jsonl` of 1,000 posts including start-up.
 from __future__ import annotations
 
 import argparse
-import gc
 import http.client
 import json
 import os
@@ -28,6 +27,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from companion.roster.importer import import_roster  # noqa: E402
+from companion.server import settle_memory  # noqa: E402
 from companion.service import Companion  # noqa: E402
 
 WORDS = ("great day today with the team and everyone worked so hard on the project we had lovely weather "
@@ -97,8 +97,7 @@ def companion_with_roster(home: Path, size: int) -> Companion:
     import_roster(service.store, "pupils", csv, service.secrets.roster_key())
     service.refresh_rosters(force=True)
     service.language.warm()
-    gc.collect()
-    gc.freeze()  # as `postguard serve` does once loaded
+    settle_memory()  # as `postguard serve` does once loaded
     return service
 
 
