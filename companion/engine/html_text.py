@@ -52,12 +52,22 @@ def _end_line(out: list[str]) -> None:
         out.append("\n")
 
 
+def _free(soup: BeautifulSoup) -> None:
+    """Break a parsed tree's links (parents and children point at each other), so that it is
+    freed at once rather than by the garbage collector's next pass, which a check would wait
+    for. The root's own decompose() leaves its children linked; each child's frees them."""
+    for child in list(soup.contents):
+        child.decompose() if isinstance(child, Tag) else child.extract()
+    soup.decompose()
+
+
 @lru_cache(maxsize=64)
 def html_to_text(html: str) -> str:
     """The text a composer's HTML shows, one line per block."""
     soup = BeautifulSoup(html, "html.parser")
     out: list[str] = []
     _walk(soup, out)
+    _free(soup)
     text = "".join(out).replace("\r\n", "\n").replace("\xa0", " ")
     return _MANY_BLANK_LINES.sub("\n\n", text).strip()
 

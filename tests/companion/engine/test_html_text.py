@@ -37,3 +37,20 @@ def test_pretty_printed_html_does_not_gain_spaces():
 
 def test_broken_html_still_gives_text():
     assert html_to_text("<p>unclosed <b>bold <i>text") == "unclosed bold text"
+
+
+def test_a_parsed_composer_tree_is_freed_at_once_not_left_for_the_garbage_collector():
+    """The companion raises the collector's threshold once loaded (server.settle_memory): a
+    parsed tree left cyclic would pile up between passes and make one check pay for many."""
+    import gc
+
+    html = "Top-level words <!-- a comment -->" + "".join(f'<p dir="ltr"><span data-lexical-text="true">line {i} <b>bold</b></span><br><img alt="🎉"></p>'
+                   for i in range(40))
+    gc.collect()
+    gc.disable()
+    try:
+        for i in range(5):
+            html_to_text(html + f"<p>{i}</p>")
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
