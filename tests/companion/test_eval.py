@@ -52,7 +52,10 @@ def test_tuning_set_meets_the_targets(reports):
 # criticism (53 of 57), offensive language (49 of 50), speaking for the school (42 of 43) and
 # pupil references (107 of 110); colleagues (71 of 76) and clean false alarms (12) did not move.
 # The sixth (the criticism model rule reading one parent as the school's context, as it read
-# "parents") caught one more criticism post: 54 of 57, one short of the target.
+# "parents") caught one more criticism post: 54 of 57, one short of the target. The seventh and
+# eighth (a title before any surname a colleague only until the staff roster is imported) moved
+# nothing. The ninth ("comment below and I'll message you" alone no longer selling; model
+# retrained on all 16,182 after blind sets ia-ih) raised one clean false alarm fewer: 11 of 393.
 HELD_OUT_FLOOR = {
     "recall": {
         "pupil_reference": 0.972, "colleague_reference": 0.934, "school_reference": 1.0, "missing_disclaimer": 1.0,
@@ -60,7 +63,7 @@ HELD_OUT_FLOOR = {
         "reference_recommendation": 0.98, "teaching_use": 0.955, "solicitation": 1.0, "speaking_for_school": 0.976,
         "lesson_time": 1.0, "work_email": 1.0, "pupil_contact": 1.0, "profile_mentions_school": 1.0,
     },
-    "clean_false_alarms": 0.031,
+    "clean_false_alarms": 0.028,
 }
 
 def test_held_out_set_does_not_fall_below_its_last_measured_figures(reports):
