@@ -190,6 +190,9 @@ def test_spans_mark_the_words(check):
 
 # More of our own examples, written while widening the rules (never taken from the corpus).
 MORE_FIRES = [
+    ('criticism', "Open evening next week and suddenly there's money for new blinds in the foyer. Funny that. Still no heating in the science block though."),
+    ('criticism', 'SLT moved the mocks to the week before Christmas. Genius.'),
+    ('criticism', "Cyfarfod staff arall tan chwech heno ar ôl diwrnod llawn yn yr ysgol. Jyst yn dweud…"),
     ('reference_recommendation', 'Anyone need a coach for their U10s? Steve Marsh is fantastic'),
     ('reference_recommendation', 'Who needs a TA? My friend Kerry is brilliant and looking for work'),
     ('criticism', '9C are the class from hell'),
@@ -355,9 +358,24 @@ MORE_FIRES = [
     ('speaking_for_school', "As a school we are incredibly proud of this year's results"),
     ('speaking_for_school', 'The school has decided to cancel the trip, sorry everyone'),
     ('speaking_for_school', 'Official: the school will reopen on Monday'),
+    # unnamed colleagues as a group, the people at the top; a hint still warns when the writer is not the answer
+    ('colleague_reference', 'The teachers I work with think a fruit bowl fixes workload'),
+    ('colleague_reference', 'Funny how nobody at the top ever has to teach it'),
+    ('confidential', "Guess who's leaving the school at Christmas 🤫"),
 ]
 
 MORE_QUIET = [
+    'Brilliant INSET at my school today, not a single pointless icebreaker',
+    "Not the worst parents' evening I've had, only ran twenty minutes over",
+    'Happy birthday to Dan, worst karaoke singer at my school and the kindest man in it',
+    'Geography teacher at a Gloucester school. Rubbish golfer, decent cook.',
+    'Survived the Thursday from hell at my school. Pizza and bed.',
+    'The parents at my school will not take the bus cuts lying down',
+    'Reading a chapter of The Worst Witch at bedtime, she now wants to go to the school in the book',
+    "Ofsted's new framework is a mess. Come on, DfE",
+    "To the dad who left his umbrella at the school gate this morning, it's safe in reception",
+    'Our neighbour fixed the school gate latch in ten minutes, the man is a genius.',
+    'Dim ond dweud: roedd y gacen yn yr ysgol heddiw yn wych',
     'Highly recommend Bristol Zoo, brilliant day out for the family',
     'The door knob came off again', 'Putting her on the floor for tummy time', 'I will strangle this printer',
     "he's sitting under the patio heater", 'SEN kids had a brilliant day at the zoo', 'The frogs in our pond are noisy tonight',
@@ -561,6 +579,23 @@ MORE_QUIET = [
     "Right, rant incoming. The council has closed the library in our village AGAIN and nobody consulted anyone. The staff there were lovely and it was the only warm place for some of the older residents. The decision is a disgrace and honestly the councillors are clueless. I've written to them, and so should you if you care about it. Rant over, going for a walk.",
     "Half term adventures: we did the Cotswold Way in sections, ate far too many scones, and my husband finally admitted he needs new walking boots (his current ones are older than our marriage). The highlight was the view from Broadway Tower, the lowlight was the blister the size of a 10p. Back to reality on Monday, lesson planning tonight with a glass of wine. Grateful for the break though, it's been a long term.",
     "Ten years since I qualified as a teacher today. I remember my first lesson like it was yesterday: I was terrified, the projector didn't work, and I forgot half my plan. Since then I've taught in three schools, done a Masters, had two children and learned that biscuits solve most problems. To every mentor who believed in me, thank you. To anyone training right now: it gets easier, I promise. Here's to the next ten.",
+    # the writer's own job or new post, leadership as a topic, staff in schools in general
+    'Is anyone else here doing the data manager job on their own? Tips welcome',
+    "Big news: from January I'll be joining a primary in Leeds as Deputy Headteacher",
+    'Just finished another of those leadership books everyone raves about. Mostly common sense.',
+    "If the pay rise isn't funded, schools will end up with fewer support staff and bigger classes",
+    'Honoured to be your music teacher for another year',
+    # the writer as the answer to "guess who", the writer's own mischief, a restructure in scare quotes
+    "Printer at work jammed again, so guess who's reprinting 200 copies tonight",
+    "Marking at work can wait, I'm catching up on my box sets 🤫",
+    "Another 'restructure' announced at work today, third in two years",
+    # the writer's own child and schooldays
+    "My baby starts Year 7 on Monday and I'm not ready",
+    'Fifteen years since I left sixth form and I still dream about exams',
+    # tickets given away free, a budget per head, a session reported with who came
+    "Got 2 spare tickets for the panto on Saturday, can't go now. Free to anyone who wants them!",
+    'Cooking for the whole family on £3 a head this week, message me for the recipe',
+    'Revision session after school: 20 signed up, 3 turned up.',
 ]
 
 
