@@ -190,6 +190,18 @@ def test_spans_mark_the_words(check):
 
 # More of our own examples, written while widening the rules (never taken from the corpus).
 MORE_FIRES = [
+    # one parent ("rhiant") is someone at work too
+    ('criticism', "Un rhiant yn fy ffonio i bob penwythnos. Hollol afresymol."),
+    # the writer's own bad day does not hide a verdict on the leaders after it
+    ('criticism', "Horrible day. SLT are useless."),
+    ('criticism', "Horrible day. Useless SLT strikes again."),
+    # staff by role or place, without names; a Polish chain letter; pupils in the school's dining hall
+    ('colleague_reference', 'Our bursar has cancelled the order again'),
+    ('colleague_reference', 'Somebody in the finance office has lost my expenses form'),
+    ('colleague_reference', 'The teacher in the room next to mine plays music all day'),
+    ('colleague_reference', "Big changes coming and the staff haven't even been told"),
+    ('solicitation', 'Nie przerywaj łańcucha! Udostępnij to 7 znajomym'),
+    ('pupil_reference', 'Pancake day in the dining hall and the kids loved it'),
     ('criticism', "Open evening next week and suddenly there's money for new blinds in the foyer. Funny that. Still no heating in the science block though."),
     ('criticism', 'SLT moved the mocks to the week before Christmas. Genius.'),
     ('criticism', "Cyfarfod staff arall tan chwech heno ar ôl diwrnod llawn yn yr ysgol. Jyst yn dweud…"),
@@ -365,6 +377,20 @@ MORE_FIRES = [
 ]
 
 MORE_QUIET = [
+    # roads, weather, the writer's own day, a child's school clothes, the writer's own "no idea where" in Welsh
+    "Ridge Lane is a disaster every morning since the closure. Who signed this off?",
+    "The new roundabout by the retail park is the worst junction in the county. Who signed this off?",
+    "Proud of my school's netball team, they played on in atrocious rain and never stopped smiling",
+    "Need a school jumper age 9-10 for my youngest, she's ruined another one 🙄 will pay",
+    "Noson rieni yn ysgol y ferch heno. Dim syniad o ble mae hi'n cael y tafod 'na",
+    # pupils at work reported, the writer's own assignment, a deadline met with minutes to spare, no homework
+    # at home, a children's charity, whom to contact about tickets
+    "Half of them are doing a spelling test in silence and I'm loving it",
+    'Finally submitted my Level 3 childcare assignment at 11:50pm. Deadline was midnight.',
+    'Sent my grant form off with three minutes to spare. Deadline was 5pm.',
+    'Meine Tochter hat heute keine Hausaufgaben, nur Fußball',
+    'Raised £200 for Save the Children at our street party',
+    'Anyone trying to get hold of Jo about the quiz night tickets, she is at the hall till six',
     'Brilliant INSET at my school today, not a single pointless icebreaker',
     "Not the worst parents' evening I've had, only ran twenty minutes over",
     'Happy birthday to Dan, worst karaoke singer at my school and the kindest man in it',
