@@ -195,6 +195,8 @@ MORE_FIRES = [
     # the writer's own bad day does not hide a verdict on the leaders after it
     ('criticism', "Horrible day. SLT are useless."),
     ('criticism', "Horrible day. Useless SLT strikes again."),
+    ('pupil_reference', "Parents of 8R: I'm off sick until Thursday, anything urgent to the office please"),
+    ('pupil_reference', "A colleague took my Year 10 class so I could see my daughter's carol concert"),
     # staff by role or place, without names; a Polish chain letter; pupils in the school's dining hall
     ('colleague_reference', 'Our bursar has cancelled the order again'),
     ('colleague_reference', 'Somebody in the finance office has lost my expenses form'),
@@ -590,6 +592,7 @@ MORE_QUIET = [
     "Our landlord is useless, the boiler's broken again",
     "The council couldn't organise a bin collection",
     'While the kids were at school I finally cleaned the oven',
+    "Diesel is 9p off a litre at the big Tesco this week",
     "Free to anyone who wants them: a cot, a high chair and a box of Duplo. Collection from Hucclecote. Comment below and I'll message you",
     'Took the kids to school then went for a run',
     'The kids are back at school tomorrow, hallelujah',
