@@ -376,6 +376,16 @@ MORE_FIRES = [
     ('colleague_reference', 'The teachers I work with think a fruit bowl fixes workload'),
     ('colleague_reference', 'Funny how nobody at the top ever has to teach it'),
     ('confidential', "Guess who's leaving the school at Christmas 🤫"),
+    # marks held back after moderation; a group of staff listed as the subject, not addressed; a sale beside tickets sold
+    ('confidential', "Don't tell anyone but the coursework marks are up massively this year 🤐"),
+    ('colleague_reference', 'The head, the deputies, support staff: all off sick with the same bug this week'),
+    ('solicitation', 'Raffle tickets £1 a strip, DM me! Last year we sold 300 tickets in a week.'),
+    ('teaching_use', 'Year 11: two pieces handed in by Friday please'),
+    # criticism beside the writer's own bad day, own aches and swearing at own life, and a profession's cause
+    ('criticism', 'Awful week. The parents at my school are a nightmare.'),
+    ('criticism', 'Our teachers deserve better than this shambles of a school'),
+    ('criticism', 'My knees are sh*t after that hike, and the parents at my school are f*cking idiots'),
+    ('criticism', 'Sneaky as ever, the leadership at my school announced it on the last day'),
 ]
 
 MORE_QUIET = [
@@ -625,6 +635,24 @@ MORE_QUIET = [
     "Got 2 spare tickets for the panto on Saturday, can't go now. Free to anyone who wants them!",
     'Cooking for the whole family on £3 a head this week, message me for the recipe',
     'Revision session after school: 20 signed up, 3 turned up.',
+    # the writer's own submission and course, work counted in, things given away, the writer in the exam room,
+    # readers addressed in a list, blame taken, tickets bought, a place reached, a hobby's lessons
+    'Deadline was 5pm and I finally hit submit at 4:58. MSc module done!',
+    "Newydd gyflwyno traethawd i'r PhD. Dyddiad cau yfory, felly dwi'n rhydd!",
+    'Three essays handed in out of 28 today. Three.',
+    'Up for grabs: a box of GCSE maths revision guides, collection only from Hucclecote.',
+    "Mock past paper this morning and I'm sat here invigilating in total silence",
+    'Nurses, porters, support staff: thank you for looking after my dad this week.',
+    "I've finally finished my Master's in School Leadership, graduation is in July!",
+    "Mae'r llyfrau newydd wedi cyrraedd yr adran o'r diwedd",
+    "Printer broke again at work and guess who's getting the blame",
+    'Our table bought the most raffle tickets of the night and still won nothing',
+    "Gwersi piano'r plant wedi eu canslo eto heddiw",
+    # the writer's own bad day, own course, own stolen moment; a profession's cause
+    "Horrible day. Sat through a two-hour meeting with some parents about the trip and I'm shattered.",
+    'Who knew one essay for my leadership course could swallow a whole weekend? Crap coffee, lovely library.',
+    'Sneaky crisps while the parents queue for their appointments',
+    'Teachers deserve better. Simple as. 💪',
 ]
 
 
