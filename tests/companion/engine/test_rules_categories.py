@@ -190,11 +190,21 @@ def test_spans_mark_the_words(check):
 
 # More of our own examples, written while widening the rules (never taken from the corpus).
 MORE_FIRES = [
+    # oth4: pupils' work beside the writer's own exceptions still warns
+    ('teaching_use', "Revision worksheet is in the tray outside my room, due Wednesday"),
+    ('teaching_use', "My 6-year-old's homework this week is a poster about owls. Year 9: homework due Friday, no excuses."),
+    ('teaching_use', "Blwyddyn 10: dyddiad cau'r traethawd yw dydd Gwener"),
+    ('solicitation', "Two spare tickets for tonight's gig, £15 each or free if anyone wants them"),
+    ('reference_recommendation', "Any school would be lucky to have her, she's a brilliant maths teacher"),
+    ('reference_recommendation', "Jess is a brilliant childminder, I finally learned to trust someone else with the kids. Highly recommend her."),
+    ('pupil_reference', "Everyone in my class did brilliantly in their mocks today"),
+    ('colleague_reference', "The teaching assistants at my school are overworked"),
     # one parent ("rhiant") is someone at work too
     ('criticism', "Un rhiant yn fy ffonio i bob penwythnos. Hollol afresymol."),
     # the writer's own bad day does not hide a verdict on the leaders after it
     ('criticism', "Horrible day. SLT are useless."),
     ('criticism', "Horrible day. Useless SLT strikes again."),
+    ('criticism', "The kids had a great time on the trip. Shame SLT cancelled the next one for no reason, typical of this school."),
     ('pupil_reference', "Parents of 8R: I'm off sick until Thursday, anything urgent to the office please"),
     ('pupil_reference', "A colleague took my Year 10 class so I could see my daughter's carol concert"),
     # staff by role or place, without names; a Polish chain letter; pupils in the school's dining hall
@@ -386,9 +396,25 @@ MORE_FIRES = [
     ('criticism', 'Our teachers deserve better than this shambles of a school'),
     ('criticism', 'My knees are sh*t after that hike, and the parents at my school are f*cking idiots'),
     ('criticism', 'Sneaky as ever, the leadership at my school announced it on the last day'),
+    # a menace at a person, people called a bunch, sarcasm at the school's own leaders
+    ('offensive_language', "Keep pushing me, Dave. I'm coming for you."),
+    ('criticism', 'The parents at my school are a bunch of comedians'),
+    ('criticism', 'Our leaders have done it again, another pointless initiative 🙄'),
 ]
 
 MORE_QUIET = [
+    # oth4: the writer's own studies, child, class and habits; a ticket given away; a relative's career; staff nationally
+    "Passed my OU module! An essay deadline every four weeks for two years, never again.",
+    "My 6-year-old's homework this week is a poster about owls. Help.",
+    "Noson hir. Dyddiad cau hanner nos a finnau'n pwyso 'submit' am 11:58 😅",
+    "I've got spare tickets for the choir concert next Friday if anyone wants them – free! Just shout 🎶",
+    "Took an adult improvers' class at the leisure centre all autumn. Everyone in my class was lovely.",
+    "Ugain mlynedd yn ôl es i i fy nosbarth Sbaeneg cyntaf erioed yn y llyfrgell.",
+    "This year I finally learned to switch off my phone at 6pm. More sleep, better work. Highly recommend.",
+    "So proud of my sister, just finished her nursing placement, the ward is lucky to have her",
+    "Grandad, a retired headteacher, still marks my birthday cards",
+    "Nurses and teaching assistants across the country deserve better pay",
+    "One of the best SENCos I know has just written a brilliant book on inclusion",
     # roads, weather, the writer's own day, a child's school clothes, the writer's own "no idea where" in Welsh
     "Ridge Lane is a disaster every morning since the closure. Who signed this off?",
     "The new roundabout by the retail park is the worst junction in the county. Who signed this off?",
@@ -653,6 +679,11 @@ MORE_QUIET = [
     'Who knew one essay for my leadership course could swallow a whole weekend? Crap coffee, lovely library.',
     'Sneaky crisps while the parents queue for their appointments',
     'Teachers deserve better. Simple as. 💪',
+    # a treat greeted, a country's leaders, the writer's own child's school, a bunch of keys
+    "Saturday, I'm coming for you 🥂",
+    "The party leaders' debate was dull 🙄 nobody answered anything",
+    "My daughter's school changed the uniform again 🙄",
+    'Left a bunch of keys at the school gate, has anyone seen them',
 ]
 
 
