@@ -56,10 +56,13 @@ def test_tuning_set_meets_the_targets(reports):
 # eighth (a title before any surname a colleague only until the staff roster is imported) moved
 # nothing. The ninth ("comment below and I'll message you" alone no longer selling; model
 # retrained on all 16,182 after blind sets ia-ih) raised one clean false alarm fewer: 11 of 393.
+# The tenth (rules tuned on blind sets ia-ih to la-lh, model retrained on all 18,102) caught one
+# more pupil reference (108 of 110) and the last pupil image (52 of 52); criticism (54 of 57),
+# colleagues (71 of 76) and clean false alarms (11) did not move.
 HELD_OUT_FLOOR = {
     "recall": {
-        "pupil_reference": 0.972, "colleague_reference": 0.934, "school_reference": 1.0, "missing_disclaimer": 1.0,
-        "pupil_image": 0.981, "criticism": 0.947, "offensive_language": 0.98, "personal_data": 1.0, "confidential": 0.978,
+        "pupil_reference": 0.981, "colleague_reference": 0.934, "school_reference": 1.0, "missing_disclaimer": 1.0,
+        "pupil_image": 1.0, "criticism": 0.947, "offensive_language": 0.98, "personal_data": 1.0, "confidential": 0.978,
         "reference_recommendation": 0.98, "teaching_use": 0.955, "solicitation": 1.0, "speaking_for_school": 0.976,
         "lesson_time": 1.0, "work_email": 1.0, "pupil_contact": 1.0, "profile_mentions_school": 1.0,
     },
