@@ -13,6 +13,7 @@ from pathlib import Path
 from companion.engine.categories import CATEGORY_IDS, CONTEXTS, SEVERITIES, WRITING_CONTEXTS
 from companion.engine.conditions import Nearby
 from companion.engine.matchers import MATCHERS, Build, Matcher
+from companion.engine.matchers.roster import ROSTERS
 from companion.engine.school import School
 from companion.errors import ConfigError
 from companion.tomlfile import TomlDoc
@@ -21,7 +22,6 @@ COMMON_KEYS = frozenset(
     "category matcher severity message clause suggestion contexts accounts requires without_roster near unless enabled".split()
 )
 RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-ROSTER_KINDS = ("pupils", "staff")
 
 
 @dataclass(frozen=True)
@@ -124,9 +124,9 @@ def load_rule(path: Path, school: School) -> Rule | None:
     if bad:
         raise doc.error("requires", f"unknown category {bad[0]!r} in requires")
     without_roster = tuple(doc.strings(table, "without_roster"))
-    bad = [k for k in without_roster if k not in ROSTER_KINDS]
+    bad = [k for k in without_roster if k not in ROSTERS]
     if bad:
-        raise doc.error("without_roster", f"unknown roster {bad[0]!r}; rosters are {' and '.join(ROSTER_KINDS)}")
+        raise doc.error("without_roster", f"unknown roster {bad[0]!r}; rosters are {' and '.join(ROSTERS)}")
     for text_key in ("message", "clause"):
         if not doc.get(table, text_key, str, required=True).strip():
             raise doc.error(text_key, f"'{text_key}' must not be empty")

@@ -44,8 +44,8 @@ def test_a_parsed_composer_tree_is_freed_at_once_not_left_for_the_garbage_collec
     parsed tree left cyclic would pile up between passes and make one check pay for many."""
     import gc
 
-    html = "Top-level words <!-- a comment -->" + "".join(f'<p dir="ltr"><span data-lexical-text="true">line {i} <b>bold</b></span><br><img alt="🎉"></p>'
-                   for i in range(40))
+    paragraph = '<p dir="ltr"><span data-lexical-text="true">line {} <b>bold</b></span><br><img alt="🎉"></p>'
+    html = "Top-level words <!-- a comment -->" + "".join(paragraph.format(i) for i in range(40))
     gc.collect()
     gc.disable()
     try:
