@@ -213,7 +213,7 @@ class Checker:
         A whole-post matcher (the wording model, images) is checked in two steps: its context
         anywhere before it runs (`before_match`), then an [unless] with `within`, which needs
         to know where the match is, around what it marked (`after_match`)."""
-        for condition, wanted in ((rule.near, True), (rule.unless, False)):
+        for condition, wanted in ((rule.near, True), *((unless, False) for unless in rule.unless)):
             if condition is None:
                 continue
             near_the_match = not wanted and condition.within > 0

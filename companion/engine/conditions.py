@@ -10,6 +10,9 @@
     words = ["styles"]
     within = 2
 
+`[[unless]]`, written more than once, gives several such tables, each with its own `within`
+(words that excuse a match beside it, and words that excuse it anywhere in the post).
+
 With `within` above 0, a category in `[near]` counts only when one of its findings' words is
 that close to the match (a finding without words, e.g. the time of day, counts anywhere). A
 category in `[unless]` always counts anywhere: it keeps a rule quiet when the post already has
@@ -36,10 +39,22 @@ class Nearby:
     categories_anywhere: bool = False  # [unless]: a warning of the category already given, wherever it is
 
     @classmethod
+    def read_all(cls, doc: TomlDoc, table: dict, key: str) -> "tuple[Nearby, ...]":
+        """A `[key]` table, or each table of a `[[key]]` array."""
+        sections = doc.get(table, key, (dict, list), default=[])
+        if isinstance(sections, dict):
+            sections = [sections]
+        if not all(isinstance(section, dict) for section in sections):
+            raise doc.error(key, f"'{key}' must be a [{key}] table or [[{key}]] tables")
+        return tuple(cls._read(doc, section, key) for section in sections)
+
+    @classmethod
     def read(cls, doc: TomlDoc, table: dict, key: str) -> "Nearby | None":
         section = doc.get(table, key, dict, default=None)
-        if section is None:
-            return None
+        return None if section is None else cls._read(doc, section, key)
+
+    @classmethod
+    def _read(cls, doc: TomlDoc, section: dict, key: str) -> "Nearby":
         unknown = [k for k in section if k not in ("words", "patterns", "categories", "within")]
         if unknown:
             raise doc.error(unknown[0], f"'{key}.{unknown[0]}' is not a setting of [{key}]; it may have words, patterns, categories, within")

@@ -45,7 +45,7 @@ class Rule:
     requires: tuple[str, ...]
     without_roster: tuple[str, ...]  # a fallback: the rule is off once these rosters hold names
     near: Nearby | None
-    unless: Nearby | None
+    unless: tuple[Nearby, ...]  # [unless], or each [[unless]]
     matcher: Matcher
     path: Path
 
@@ -57,7 +57,7 @@ class Rule:
     def needs(self) -> frozenset[str]:
         """The categories whose findings this rule reads (requires, [near], [unless])."""
         needs = set(self.requires)
-        for condition in (self.near, self.unless):
+        for condition in (self.near, *self.unless):
             if condition is not None:
                 needs |= set(condition.categories)
         return frozenset(needs)
@@ -142,7 +142,7 @@ def load_rule(path: Path, school: School) -> Rule | None:
         requires=requires,
         without_roster=without_roster,
         near=Nearby.read(doc, table, "near"),
-        unless=Nearby.read(doc, table, "unless"),
+        unless=Nearby.read_all(doc, table, "unless"),
         matcher=matcher_cls(Build(doc, table, school)),
         path=path,
     )

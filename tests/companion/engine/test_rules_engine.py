@@ -29,7 +29,7 @@ RULEBOOK = load_rulebook(REPO / "rules", SCHOOL)
 
 
 def _lists(rule):
-    for owner in (rule.matcher, rule.near, rule.unless):
+    for owner in (rule.matcher, rule.near, *rule.unless):
         for name in ("words", "patterns"):
             lists = getattr(owner, name, None) if owner is not None else None
             if lists:
@@ -306,6 +306,19 @@ def test_a_rule_without_roster_is_a_fallback_until_that_roster_holds_names(rules
     with pytest.raises(Exception, match="unknown roster 'teachers'"):
         _checker(rules_dir, {"bad": 'category = "colleague_reference"\nmatcher = "phrases"\nwithout_roster = ["teachers"]\n'
                              + HEAD + 'words = ["a"]\n'})
+
+
+def test_several_unless_tables_each_keep_their_own_distance(rules_dir):
+    checker = _checker(rules_dir, {
+        "sell": 'category = "solicitation"\nmatcher = "phrases"\n' + HEAD + 'words = ["spare tickets"]\n'
+                '[[unless]]\nwords = ["scam"]\nwithin = 2\n[[unless]]\nwords = ["free to a good home"]\nwithin = 0\n',
+    })
+    assert _found(checker, "Two spare tickets, £20 each, DM me") == {"sell": ["spare tickets"]}
+    assert _found(checker, "spare tickets scam again") == {}
+    assert _found(checker, "Got two spare tickets, and you know what, a real scam") == {"sell": ["spare tickets"]}
+    assert _found(checker, "Got two spare tickets for Saturday. Can't go now, so they are free to a good home") == {}
+    with pytest.raises(Exception, match="must be a \\[unless\\] table or \\[\\[unless\\]\\] tables"):
+        _checker(rules_dir, {"bad": 'category = "solicitation"\nmatcher = "phrases"\n' + HEAD + 'words = ["a"]\nunless = [1]\n'})
 
 
 def test_near_rejects_unknown_settings(rules_dir):
