@@ -340,7 +340,8 @@ def test_word_lists_match_exactly_as_a_plain_alternation_would():
         if path.name == "categories.toml":
             continue
         data = TomlDoc(path).data
-        for section in (data, data.get("near") or {}, data.get("unless") or {}):
+        unless = data.get("unless") or []
+        for section in (data, data.get("near") or {}, *(unless if isinstance(unless, list) else [unless])):
             words = section.get("words")
             lists += [words] if isinstance(words, list) else list((words or {}).values())
     texts = [fold(t) for t in _corpus_texts()] + [fold("#teachertwitter don't a-level group 1 like = pupils' tw*t 'tis")]
