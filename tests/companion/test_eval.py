@@ -59,10 +59,12 @@ def test_tuning_set_meets_the_targets(reports):
 # The tenth (rules tuned on blind sets ia-ih to la-lh, model retrained on all 18,102) caught one
 # more pupil reference (108 of 110) and the last pupil image (52 of 52); criticism (54 of 57),
 # colleagues (71 of 76) and clean false alarms (11) did not move.
+# The eleventh (model retrained on all 18,742 after blind sets ma-mh) caught the last offensive
+# post (50 of 50).
 HELD_OUT_FLOOR = {
     "recall": {
         "pupil_reference": 0.981, "colleague_reference": 0.934, "school_reference": 1.0, "missing_disclaimer": 1.0,
-        "pupil_image": 1.0, "criticism": 0.947, "offensive_language": 0.98, "personal_data": 1.0, "confidential": 0.978,
+        "pupil_image": 1.0, "criticism": 0.947, "offensive_language": 1.0, "personal_data": 1.0, "confidential": 0.978,
         "reference_recommendation": 0.98, "teaching_use": 0.955, "solicitation": 1.0, "speaking_for_school": 0.976,
         "lesson_time": 1.0, "work_email": 1.0, "pupil_contact": 1.0, "profile_mentions_school": 1.0,
     },
