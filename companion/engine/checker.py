@@ -83,12 +83,18 @@ class Checker:
         self._answers: OrderedDict[tuple, dict] = OrderedDict()
         self._lock = threading.Lock()
         self._applicable: dict[tuple, tuple[Rule, ...]] = {}
+        self._loaded = self._rosters_holding_names()
 
     def use_rosters(self, rosters: dict) -> None:
         """Swap in freshly loaded rosters; answers given with the old ones are forgotten."""
         with self._lock:
             self.rosters = rosters
+            self._loaded = self._rosters_holding_names()
             self._answers.clear()
+
+    def _rosters_holding_names(self) -> frozenset[str]:
+        """The roster kinds with names in them (once per roster load, not per check)."""
+        return frozenset(kind for kind, index in self.rosters.items() if index)
 
     def clear_caches(self) -> None:
         """Forget remembered answers and text analyses (the next check of any text starts afresh)."""
@@ -170,7 +176,7 @@ class Checker:
         """The rules, in order, for the post's context and account with their categories switched on,
         less the fallbacks for rosters that have been imported."""
         switched_on = self.switched_on()
-        rosters = frozenset(kind for kind, index in self.rosters.items() if index)
+        rosters = self._loaded  # kinds holding names: their fallback rules are left out
         key = (post.context, post.account_kind, switched_on, rosters)
         rules = self._applicable.get(key)
         if rules is None:

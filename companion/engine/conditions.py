@@ -92,7 +92,7 @@ class Nearby:
 
     def _close(self, post, span: Span, hit: Span) -> bool:
         if hit == span:
-            return False  # a word is not its own context
+            return self.categories_anywhere  # a word is not its own context, but may be its own exception
         if hit[0] < span[1] and span[0] < hit[1]:
             return True  # overlapping: "Harry Styles" around "Harry"
         first, last = (span, hit) if span[0] <= hit[0] else (hit, span)

@@ -321,6 +321,21 @@ def test_several_unless_tables_each_keep_their_own_distance(rules_dir):
         _checker(rules_dir, {"bad": 'category = "solicitation"\nmatcher = "phrases"\n' + HEAD + 'words = ["a"]\nunless = [1]\n'})
 
 
+def test_an_unless_matching_exactly_the_marked_words_stops_them_but_a_near_never_is_its_own_context(rules_dir):
+    model = {"format": 2, "trained_on": {}, "settings": {}, "features": ["w:shambles"],
+             "categories": {"criticism": {"bias": -5, "weights": [200]}}}
+    (rules_dir / "model.json").write_text(json.dumps(model), encoding="utf-8")
+    checker = _checker(rules_dir, {
+        "model": 'category = "criticism"\nmatcher = "wording"\nmodel = "model.json"\nthreshold = 0.5\nmin_words = 1\n'
+                 + HEAD + "[unless]\npatterns = ['the panto was a shambles']\nwithin = 1\n",
+        "head": 'category = "colleague_reference"\nmatcher = "phrases"\n' + HEAD + 'words = ["the head"]\n'
+                '[near]\nwords = ["the head"]\nwithin = 3\n',
+    })
+    assert _found(checker, "The panto was a shambles.") == {}
+    assert _found(checker, "The meeting was a shambles.") == {"model": ["The meeting was a shambles"]}
+    assert _found(checker, "the head") == {}
+
+
 def test_near_rejects_unknown_settings(rules_dir):
     with pytest.raises(Exception, match="is not a setting of \\[near\\]"):
         _checker(rules_dir, {"x": 'category = "criticism"\nmatcher = "phrases"\n' + HEAD
