@@ -61,6 +61,9 @@ class RosterIndex:
         h = self.hasher.hash
         return [(t.start, t.end) for t in tokens if h(t.key) in self.first]
 
+    def has_surname(self, key: str) -> bool:
+        return bool(key) and self.hasher.hash(key) in self.surname
+
     def surname_after(self, tokens: list[Token], index: int) -> int:
         """How many words after tokens[index] form a roster surname (0 if none)."""
         h = self.hasher.hash

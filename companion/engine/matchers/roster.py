@@ -2,7 +2,7 @@
 
 Forms: `full` (forename or preferred forename + surname, possessives, hashtags),
 `first` (a roster first name alone: combine with `[near]` so it needs a pupil context),
-`title_surname` (Mr/Mrs/Ms/Miss/Dr + a roster surname), `recipient` (the person being
+`title_surname` (Mr/Mrs/Ms/Miss/Dr + a roster surname, also joined as "#MrsBarnes"), `recipient` (the person being
 befriended, followed or messaged). Names that are ordinary words (Hope, Will, Grace)
 only count when written with a capital letter.
 """
@@ -33,6 +33,7 @@ class RosterMatcher(Matcher):
         if unknown:
             raise doc.error("forms", f"unknown form {unknown[0]!r}; use some of {', '.join(FORMS)}")
         self.titles = frozenset(name_key(fold(t)).rstrip(".") for t in doc.strings(table, "titles")) or frozenset(DEFAULT_TITLES)
+        self.title_sizes = sorted({len(t) for t in self.titles})
         self.ordinary = frozenset(name_key(fold(w)) for w in doc.strings(table, "ordinary_words"))
 
     def find(self, post: Post, env) -> Match | None:
@@ -46,11 +47,12 @@ class RosterMatcher(Matcher):
             spans += [s for s in index.first_names(post.tokens) if self._written_as_name(post, s)]
         if "title_surname" in self.forms:
             tokens = post.tokens
-            for i, token in enumerate(tokens[:-1]):
-                if token.key in self.titles:
-                    n = index.surname_after(tokens, i)
-                    if n:
-                        spans.append((token.start, tokens[i + n].end))
+            for i, token in enumerate(tokens):
+                n = index.surname_after(tokens, i) if token.key in self.titles else 0
+                if n:
+                    spans.append((token.start, tokens[i + n].end))
+                elif self._joined_title_surname(post, token, index):
+                    spans.append((token.start, token.end))
         if "recipient" in self.forms:
             name = post.recipient_name or (post.text if post.context in ("friend_request", "follow") else "")
             folded = fold(name)
@@ -58,6 +60,17 @@ class RosterMatcher(Matcher):
                 spans += [] if post.recipient_name else [(0, len(post.text))]
                 return Match(sorted(set(spans)), {"name": name})
         return Match(sorted(set(spans))) if spans else None
+
+    def _joined_title_surname(self, post: Post, token, index) -> bool:
+        """A title written joined to a roster surname, as a tag or in capitals: "#MrsBarnes",
+        "@DrVaughan", "MrKershaw" (not "mrcook" in running text, which could be any word)."""
+        key = token.key
+        for size in self.title_sizes:
+            if len(key) > size + 1 and key[:size] in self.titles and (
+                post.text[token.start - 1:token.start] in ("#", "@") or post.text[token.start + size].isupper()
+            ) and index.has_surname(key[size:]):
+                return True
+        return False
 
     def _written_as_name(self, post: Post, span: tuple[int, int]) -> bool:
         """Ordinary words count as a name only when every word is capitalised as written."""

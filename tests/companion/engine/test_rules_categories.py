@@ -400,6 +400,17 @@ MORE_FIRES = [
     ('offensive_language', "Keep pushing me, Dave. I'm coming for you."),
     ('criticism', 'The parents at my school are a bunch of comedians'),
     ('criticism', 'Our leaders have done it again, another pointless initiative 🙄'),
+    # s11: a colleague by first name and department, tagged by title, by a role staff use; criticism
+    # said sideways: told last, money thrown away, appearances, the writer's own children kept away
+    ('colleague_reference', 'Janet in maths has been an absolute hero this week'),
+    ('colleague_reference', 'Huge thanks to #MrsHolloway for covering my class'),
+    ('colleague_reference', 'Our ECT cried in the car park again. This job.'),
+    ('colleague_reference', 'Whoever wrote this timetable has never taught a lesson in their life'),
+    ('criticism', 'Love how we found out about the restructure from the local paper.'),
+    ('criticism', 'Can\'t believe the school wasted thousands on iPads that nobody uses'),
+    ('criticism', 'Shame our head of year only cares about how things look to Ofsted'),
+    ('criticism', "Wouldn't send my own kids to this school"),
+    ('criticism', 'I have never worked anywhere so badly run'),
 ]
 
 MORE_QUIET = [
@@ -684,6 +695,9 @@ MORE_QUIET = [
     "The party leaders' debate was dull 🙄 nobody answered anything",
     "My daughter's school changed the uniform again 🙄",
     'Left a bunch of keys at the school gate, has anyone seen them',
+    # s11: a staff first name beside a subject studied, not a department; a father's workmates
+    'My niece Janet got an A in maths!',
+    "His workmates threw him a party at the rugby club tonight",
 ]
 
 
