@@ -9,6 +9,8 @@ from companion.roster.names import FIRST, FULL, SURNAME, NameHasher
 
 # Characters allowed between the words of one name: spaces and hyphens only.
 _NAME_GAP = frozenset(" -\t")
+# Surname prefixes written with a space for their apostrophe: "Mr O Neill" for O'Neill.
+_SPACED_PREFIXES = frozenset(("o", "d"))
 
 
 @dataclass
@@ -47,7 +49,7 @@ class RosterIndex:
                     words.append(tokens[j].key)
                     last = tokens[j].key
                     if h(" ".join(words)) in self.full or (
-                        last.endswith("s") and len(last) > 3 and h(" ".join(words)[:-1]) in self.full
+                        _possessive_without_apostrophe(last) and h(" ".join(words)[:-1]) in self.full
                     ):
                         found = (token.start, tokens[j].end, j - i + 1)
             if found:
@@ -71,9 +73,17 @@ class RosterIndex:
             words = [t.key for t in tokens[index + 1:index + 1 + n]]
             if len(words) < n:
                 break
-            if h(" ".join(words)) in self.surname:
+            joined = " ".join(words)
+            if h(joined) in self.surname or (_possessive_without_apostrophe(words[-1]) and h(joined[:-1]) in self.surname):
+                return n
+            if n == 2 and words[0] in _SPACED_PREFIXES and h("".join(words)) in self.surname:  # "O Neill" for O'Neill
                 return n
         return 0
+
+
+def _possessive_without_apostrophe(word: str) -> bool:
+    """"kershaws" may be "Kershaw's" written without its apostrophe."""
+    return word.endswith("s") and len(word) > 3
 
 
 def empty_index(hasher: NameHasher) -> RosterIndex:

@@ -2,12 +2,14 @@
 
 Forms: `full` (forename or preferred forename + surname, possessives, hashtags),
 `first` (a roster first name alone: combine with `[near]` so it needs a pupil context),
-`title_surname` (Mr/Mrs/Ms/Miss/Dr + a roster surname, also joined as "#MrsBarnes"), `recipient` (the person being
+`title_surname` (Mr/Mrs/Ms/Miss/Dr + a roster surname, also joined as "#MrsBarnes" or "@mr_barnes"), `recipient` (the person being
 befriended, followed or messaged). Names that are ordinary words (Hope, Will, Grace)
 only count when written with a capital letter.
 """
 
 from __future__ import annotations
+
+import re
 
 from companion.engine.matchers.base import Build, Match, Matcher
 from companion.engine.post import Post
@@ -34,6 +36,8 @@ class RosterMatcher(Matcher):
             raise doc.error("forms", f"unknown form {unknown[0]!r}; use some of {', '.join(FORMS)}")
         self.titles = frozenset(name_key(fold(t)).rstrip(".") for t in doc.strings(table, "titles")) or frozenset(DEFAULT_TITLES)
         self.title_sizes = sorted({len(t) for t in self.titles})
+        # words that start with a title, found in one scan instead of testing every word
+        self.title_led = re.compile(r"(?<!\w)(?:%s)\w+(?:'\w+)*" % "|".join(map(re.escape, self.titles)))
         self.ordinary = frozenset(name_key(fold(w)) for w in doc.strings(table, "ordinary_words"))
 
     def find(self, post: Post, env) -> Match | None:
@@ -51,8 +55,7 @@ class RosterMatcher(Matcher):
                 n = index.surname_after(tokens, i) if token.key in self.titles else 0
                 if n:
                     spans.append((token.start, tokens[i + n].end))
-                elif self._joined_title_surname(post, token, index):
-                    spans.append((token.start, token.end))
+            spans += [(m.start(), m.end()) for m in self.title_led.finditer(post.folded) if self._joined_title_surname(post, m, index)]
         if "recipient" in self.forms:
             name = post.recipient_name or (post.text if post.context in ("friend_request", "follow") else "")
             folded = fold(name)
@@ -61,15 +64,20 @@ class RosterMatcher(Matcher):
                 return Match(sorted(set(spans)), {"name": name})
         return Match(sorted(set(spans))) if spans else None
 
-    def _joined_title_surname(self, post: Post, token, index) -> bool:
-        """A title written joined to a roster surname, as a tag or in capitals: "#MrsBarnes",
-        "@DrVaughan", "MrKershaw" (not "mrcook" in running text, which could be any word)."""
-        key = token.key
+    def _joined_title_surname(self, post: Post, word: re.Match, index) -> bool:
+        """A title written joined to a roster surname, as a tag, in capitals or with an underscore:
+        "#MrsBarnes", "@DrVaughan", "MrKershaw", "mr_kershaw" (not "mrcook" in running text)."""
+        key, start = name_key(word.group()), word.start()
         for size in self.title_sizes:
-            if len(key) > size + 1 and key[:size] in self.titles and (
-                post.text[token.start - 1:token.start] in ("#", "@") or post.text[token.start + size].isupper()
-            ) and index.has_surname(key[size:]):
-                return True
+            if len(key) > size + 1 and key[:size] in self.titles:
+                surname = key[size:].lstrip("_")
+                marked = (
+                    surname != key[size:]
+                    or post.text[start - 1:start] in ("#", "@")
+                    or post.text[start + size].isupper()
+                )
+                if marked and index.has_surname(surname):
+                    return True
         return False
 
     def _written_as_name(self, post: Post, span: tuple[int, int]) -> bool:

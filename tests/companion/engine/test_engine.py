@@ -34,6 +34,13 @@ def test_colleague_by_full_name_or_title_and_surname(check):
     assert "colleague_reference" not in check("Mr Smith from the garage fixed my car")
 
 
+def test_colleague_title_and_surname_written_loosely(check):
+    """A title joined to the surname as a tag or handle, a possessive without its apostrophe."""
+    assert check("Huge thanks to #MrsHolloway and @mr_rees")["colleague_reference"] == ["MrsHolloway", "mr_rees"]
+    assert check("Mrs Holloways leaving do was lovely")["colleague_reference"] == ["Mrs Holloways"]
+    assert "colleague_reference" not in check("mrsholloway is my old username")  # running text, no tag or capital
+
+
 def test_school_identity_in_all_its_forms(check):
     for text, words in [
         ("Proud to teach at The Crypt School", ["The Crypt School"]),

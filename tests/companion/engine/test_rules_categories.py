@@ -190,6 +190,18 @@ def test_spans_mark_the_words(check):
 
 # More of our own examples, written while widening the rules (never taken from the corpus).
 MORE_FIRES = [
+    # c5: complaint structures without an insult word
+    ('criticism', "Is it really too much to ask that Year 8 remember their planners"),
+    ('criticism', "Mrs Patel in the office still hasn't replied to my email about the trip"),
+    ('criticism', "Asked my line manager for a new chair in October. It is now March. Still waiting."),
+    ('criticism', "Still no sign of the new laptops we were promised, says the school."),
+    ('criticism', "Head of Year 8 said he'd be back in five minutes. That was an hour ago."),
+    ('criticism', "My line manager keeps making decisions about us without us"),
+    ('criticism', "Our school scrapping the Year 7 residential to save money is a real shame"),
+    ('criticism', "Year 10 today, I've had calmer afternoons herding cats"),
+    ('criticism', "The office have lost my cover slips. Again."),
+    ('criticism', "Our school has no money for textbooks but the new sofas in reception are lovely"),
+    ('criticism', "Total sh1tshow of an open evening, half the department never turned up"),
     # oth4: pupils' work beside the writer's own exceptions still warns
     ('teaching_use', "Revision worksheet is in the tray outside my room, due Wednesday"),
     ('teaching_use', "My 6-year-old's homework this week is a poster about owls. Year 9: homework due Friday, no excuses."),
@@ -406,14 +418,36 @@ MORE_FIRES = [
     ('colleague_reference', 'Huge thanks to #MrsHolloway for covering my class'),
     ('colleague_reference', 'Our ECT cried in the car park again. This job.'),
     ('colleague_reference', 'Whoever wrote this timetable has never taught a lesson in their life'),
+    ('colleague_reference', 'Whoever scheduled my Friday cover clearly hates me'),
+    ('colleague_reference', 'The office have sent the wrong letters home. Again.'),
+    ('colleague_reference', 'Exams officer says the room is double booked, brilliant'),
+    ('colleague_reference', 'Still waiting on the SENCo for that plan'),
+    ('colleague_reference', 'Mrs Holloways retirement do was lovely'),
+    ('colleague_reference', "Mae'r adran wyddoniaeth yn anhygoel eleni"),
+    ('colleague_reference', 'Rozmowa z dyrektorem szkoły trwała godzinę'),
+    ('colleague_reference', 'Thanks @mr_rees for the lift'),
+    ('colleague_reference', 'The pastoral team have been incredible this week'),
+    ('colleague_reference', 'Prifathro newydd yn dechrau heddiw'),
     ('criticism', 'Love how we found out about the restructure from the local paper.'),
     ('criticism', 'Can\'t believe the school wasted thousands on iPads that nobody uses'),
     ('criticism', 'Shame our head of year only cares about how things look to Ofsted'),
     ('criticism', "Wouldn't send my own kids to this school"),
     ('criticism', 'I have never worked anywhere so badly run'),
+    # c6: sarcasm by its shape: a quoted phrase echoed back, a rhetorical "for whom", the fix that is the problem, "that was … ago"
+    ('criticism', "Our deputy's idea of a 'short briefing' was a whole hour. Short. Briefing."),
+    ('criticism', "SLT have moved parents' evening to a Friday. Better for whom exactly?"),
+    ('criticism', "The head's big plan for reducing meetings is a weekly meeting about meetings."),
+    ('criticism', "Deputy head asked me to watch her class 'for five minutes'. That was two hours ago."),
+    ('criticism', "Pwy yn yr adran benderfynodd symud yr arholiad i ddydd Gwener?"),
 ]
 
 MORE_QUIET = [
+    # c5: the same shapes about the writer's own life or a landlord
+    "I still haven't replied to my emails, sorry everyone",
+    "I have lost my keys. Again.",
+    "Asked for a refund in October. Still waiting.",
+    "The management company for our block hasn't fixed the lift yet",
+    "Horrible end to the term, I can't stop thinking about those families tonight",
     # oth4: the writer's own studies, child, class and habits; a ticket given away; a relative's career; staff nationally
     "Passed my OU module! An essay deadline every four weeks for two years, never again.",
     "My 6-year-old's homework this week is a poster about owls. Help.",
@@ -698,6 +732,14 @@ MORE_QUIET = [
     # s11: a staff first name beside a subject studied, not a department; a father's workmates
     'My niece Janet got an A in maths!',
     "His workmates threw him a party at the rugby club tonight",
+    "Our office has a new coffee machine and I'm thrilled",
+    "Mr Rees the plumber finally came round to fix the boiler",
+    "As cover supervisor I get to see every class in the school",
+    # c6: the same shapes with nobody at work: family, a walk, a tutor's praise passed on
+    "My sister's idea of a 'light walk' is twelve miles. Light. Walk.",
+    "Told my son to tidy his room. That was two hours ago.",
+    "My tutor read my policy essay and called it 'a really solid piece of work' 🥹",
+    "Pwy benderfynodd fynd i'r traeth heddiw? Glaw trwy'r dydd.",
 ]
 
 
