@@ -190,6 +190,16 @@ def test_spans_mark_the_words(check):
 
 # More of our own examples, written while widening the rules (never taken from the corpus).
 MORE_FIRES = [
+    # c7: criticism by structure, without an insult word
+    ('criticism', "Fourth cover lesson this week for my Year 8s and not a scrap of work set."),
+    ('criticism', "Whoever planned the calendar clearly hates the science department: three parents evenings in one week."),
+    ('criticism', "Our head has asked for lesson plans by Friday. I'll just write them in my sleep then, shall I"),
+    ('criticism', "The new uniform policy is going about as well as the staffroom predicted."),
+    ('criticism', "My mentor's feedback? 'Be more confident.' Thanks, really helpful 🙄"),
+    ('criticism', "Year 10 mocks marked. Half of them clearly never opened the revision guide."),
+    ('criticism', "Right. Great. Brilliant. The school has cancelled the Year 7 trip again."),
+    ('criticism', "Our deputy has announced the new homework policy by email. Stellar communication as always"),
+    ('criticism', "Polisi gwisg ysgol newydd o fis Medi. Neb wedi gofyn barn yr athrawon."),
     # c5: complaint structures without an insult word
     ('criticism', "Is it really too much to ask that Year 8 remember their planners"),
     ('criticism', "Mrs Patel in the office still hasn't replied to my email about the trip"),
@@ -434,6 +444,14 @@ MORE_FIRES = [
     ('colleague_reference', 'the lady who does the cover rang at 7am'),
     ('colleague_reference', 'Our SENDCo has been brilliant this term'),
     ('colleague_reference', 'Our nurse at school deserves a medal'),
+    ('colleague_reference', 'The new rota is out. Whoever made it has never done a bus duty'),
+    ('colleague_reference', 'Maybe the people who wrote the marking policy could try marking 90 books'),
+    ('colleague_reference', 'My Year 9s have had a cover supervisor for a fortnight'),
+    ('colleague_reference', 'Thanks to the office for printing everything twice'),
+    ('colleague_reference', 'Unser Schulleiter hat schon wieder eine Konferenz angesetzt'),
+    ('colleague_reference', 'Notre directrice a encore changé les horaires'),
+    ('colleague_reference', 'ہمارے ہیڈ ٹیچر بہت سخت ہیں'),
+    ('pupil_reference', 'Checked the behaviour log and apparently the kids are just lively'),
     ('criticism', 'Nobody at my school ever listens to support staff'),
     ('criticism', 'Our head cares more about league tables than the kids'),
     ("criticism", "Honestly embarrassed to say where I work right now"),
@@ -450,9 +468,19 @@ MORE_FIRES = [
     ('criticism', "The head's big plan for reducing meetings is a weekly meeting about meetings."),
     ('criticism', "Deputy head asked me to watch her class 'for five minutes'. That was two hours ago."),
     ('criticism', "Pwy yn yr adran benderfynodd symud yr arholiad i ddydd Gwener?"),
+    # t1: the same shapes set to pupils still warn: own calculator, a booklet sent to the class, a kit reminder
+    ('teaching_use', "Year 10, bring your own calculator tomorrow for the mock"),
+    ('teaching_use', "Year 11: I've emailed the revision booklet to you all. Read by Monday please"),
+    ('teaching_use', "Don't forget your PE kit tomorrow, Year 8!"),
 ]
 
 MORE_QUIET = [
+    # c7: a win counted, the writer's own surprise or failure, a worry "awfully", near the school
+    "Third win in a row for the netball club, so proud of the school!",
+    "Who knew I'd love early starts? First term in the kitchen at our school done!",
+    "My own Year 3 son's homework beat me tonight. And I'm a teacher 🤦",
+    "Gwaith cartref Blwyddyn 4 Elin wedi fy nhrechu i. A dwi'n athro 🤦",
+    "Mae fy mab yn poeni'n ofnadwy am yr ysgol newydd",
     # c5: the same shapes about the writer's own life or a landlord
     "I still haven't replied to my emails, sorry everyone",
     "I have lost my keys. Again.",
@@ -746,6 +774,8 @@ MORE_QUIET = [
     "Our office has a new coffee machine and I'm thrilled",
     "Mr Rees the plumber finally came round to fix the boiler",
     "To my fellow teachers everywhere: you've got this!",
+    "Ten years as a cover supervisor and I still love it",
+    "Whoever wrote this song deserves every award going",
     "Morale at home is at an all-time low since the telly broke",
     "My toddler cares more about the box than the present",
     "As cover supervisor I get to see every class in the school",
@@ -754,6 +784,18 @@ MORE_QUIET = [
     "Told my son to tidy his room. That was two hours ago.",
     "My tutor read my policy essay and called it 'a really solid piece of work' 🥹",
     "Pwy benderfynodd fynd i'r traeth heddiw? Glaw trwy'r dydd.",
+    # t1: schoolwork that is the writer's child's, the writer's own course, a book, a document sent to the writer, a show
+    "Helping our youngest with her geography essay due Thursday and she has drawn a volcano instead.",
+    "Y5 homework this week is a model of the solar system made from fruit. Who is it really for 🙃",
+    "'Have you packed your homework' is the most-said sentence in this house on a Monday morning",
+    "Aseiniad MSc i mewn erbyn dydd Llun. Dwi wedi sgwennu'r teitl a dim byd arall 😅",
+    "Week 4 of my Spanish evening class and the homework this week is to describe my kitchen. Mi cocina es un desastre.",
+    "My homework for the first-aid course this week: read two chapters and write a short reflection. The tables have turned.",
+    "Her lad has never once handed in homework this year, or so she told me in the queue at Tesco.",
+    "My Physics revision guide is out on Kindle today, took me two years to write 📘",
+    "The residents' association emailed out a forty-page parking policy at 10pm on a Sunday. Read by Monday please 🙃",
+    "Nothing beats a bring-your-own-picnic at the park with old friends and their dogs",
+    "Entries for the village dog show close Saturday, dont forget your rosettes from last year!",
 ]
 
 
