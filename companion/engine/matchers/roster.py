@@ -2,9 +2,9 @@
 
 Forms: `full` (forename or preferred forename + surname, possessives, hashtags),
 `first` (a roster first name alone: combine with `[near]` so it needs a pupil context),
-`title_surname` (Mr/Mrs/Ms/Miss/Dr + a roster surname, also joined as "#MrsBarnes" or "@mr_barnes"), `recipient` (the person being
-befriended, followed or messaged). Names that are ordinary words (Hope, Will, Grace)
-only count when written with a capital letter.
+`title_surname` (Mr/Mrs/Ms/Miss/Dr + a roster surname, also joined as "#MrsBarnes" or
+"@mr_barnes"), `recipient` (the person being befriended, followed or messaged). Names that
+are ordinary words (Hope, Will, Grace) only count when written with a capital letter.
 """
 
 from __future__ import annotations
