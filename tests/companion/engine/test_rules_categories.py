@@ -734,10 +734,9 @@ MORE_QUIET = [
     'Just finished another of those leadership books everyone raves about. Mostly common sense.',
     "If the pay rise isn't funded, schools will end up with fewer support staff and bigger classes",
     'Honoured to be your music teacher for another year',
-    # the writer as the answer to "guess who", the writer's own mischief, a restructure in scare quotes
+    # the writer as the answer to "guess who", the writer's own mischief
     "Printer at work jammed again, so guess who's reprinting 200 copies tonight",
     "Marking at work can wait, I'm catching up on my box sets 🤫",
-    "Another 'restructure' announced at work today, third in two years",
     # the writer's own child and schooldays
     "My baby starts Year 7 on Monday and I'm not ready",
     'Fifteen years since I left sixth form and I still dream about exams',
