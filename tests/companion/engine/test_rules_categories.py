@@ -190,6 +190,14 @@ def test_spans_mark_the_words(check):
 
 # More of our own examples, written while widening the rules (never taken from the corpus).
 MORE_FIRES = [
+    # oth-s12: the school's vacancy in its own "we" (a third-person share is not its voice)
+    ('speaking_for_school', "Our school is hiring again: we're looking for a teaching assistant to join the SEN team from January."),
+    # crit-s12: a count repeated, "still nothing", staff driven out, an understated verdict, Welsh "another great decision"
+    ('criticism', "Fifth email to IT about the broken projector in my school. Fifth."),
+    ('criticism', "Chased the exams officer twice about the entries. Still nothing."),
+    ('criticism', "Our head seems determined to drive experienced teachers out of the profession."),
+    ('criticism', "Applied for three school trips, all refused. Not sure the governors' decision was anyone's brightest idea."),
+    ('criticism', "Penderfyniad gwych arall gan yr uwch dîm rheoli 👏"),
     # c7: criticism by structure, without an insult word
     ('criticism', "Fourth cover lesson this week for my Year 8s and not a scrap of work set."),
     ('criticism', "Whoever planned the calendar clearly hates the science department: three parents evenings in one week."),
@@ -472,9 +480,37 @@ MORE_FIRES = [
     ('teaching_use', "Year 10, bring your own calculator tomorrow for the mock"),
     ('teaching_use', "Year 11: I've emailed the revision booklet to you all. Read by Monday please"),
     ('teaching_use', "Don't forget your PE kit tomorrow, Year 8!"),
+    # col: colleagues by structure: whoever keeps changing a plan, the office asked or handed work, staff driven out;
+    # pupils at the kitchen hatch
+    ('colleague_reference', "Whoever keeps changing the cover rota clearly doesn't teach on Fridays."),
+    ('colleague_reference', "Had to ask the office twice for the trip forms and still nothing."),
+    ('colleague_reference', "Gave the office three sets of reports to print on Monday. Friday now."),
+    ('colleague_reference', "They seem determined to push experienced staff out before the restructure."),
+    ('pupil_reference', "Fish finger Friday and the children queued at the serving hatch for twenty minutes."),
+    ('pupil_reference', "The students will be furious about it at the hatch tomorrow, wait and see."),
 ]
 
 MORE_QUIET = [
+    # oth-s12: homework as reported speech, booklets for adults, the writer's own thesis, a qualification celebrated,
+    # folklore fairies, a season addressed, a library staying open, the writer's own lot, a pitch received, an employer's vacancy
+    "A dad told me at pick-up tonight that homework is 'stolen family time'. Noted.",
+    "The gym emailed a 12-page induction booklet on Friday. I just wanted a treadmill.",
+    "Submitted my MSc thesis on phonics interventions in rural primary schools at 11:50pm. Deadline was midnight 😅",
+    "My cousin qualified as a paramedic today after four years of shifts and essays typed at 3am 💙",
+    "Rosie lost her first tooth and the tooth fairy paid out £1. Inflation has reached the fairies too 😂",
+    "Half term, I'm coming for you.",
+    "Mae pwll nofio'r dref yn aros ar agor tan fis Mawrth! Diolch i bawb.",
+    "Partner's work Christmas party tonight and guess who's the taxi service again 🚕",
+    "Training day at work, the speaker is on slide 94 so naturally I'm here scrolling 🤫",
+    "The card machine at work crashed again today, guess who gets the moaning at the till.",
+    "Another stranger in my DMs about 'passive income' today. Blocked.",
+    "My office has a vacancy from March if anyone fancies a move to Stroud, message me for a chat.",
+    # crit-s12: bad news, someone's hardship, the national news, the writer's own defeat, carers praised
+    "Awful news about the flood on Mill Lane. Thoughts with all the families affected",
+    "Sending love to a friend going through something horrendous right now. The parents at the school gate have been amazing",
+    "Teachers' pay award in the headlines again, and school budgets ignored as usual 🙄",
+    "Lost the pub quiz to the school quiz team again. 2/10. Never again 😂",
+    "The nurses at the school's neighbouring hospice were somehow still smiling at 3am",
     # c7: a win counted, the writer's own surprise or failure, a worry "awfully", near the school
     "Third win in a row for the netball club, so proud of the school!",
     "Who knew I'd love early starts? First term in the kitchen at our school done!",
@@ -795,6 +831,16 @@ MORE_QUIET = [
     "The residents' association emailed out a forty-page parking policy at 10pm on a Sunday. Read by Monday please 🙃",
     "Nothing beats a bring-your-own-picnic at the park with old friends and their dogs",
     "Entries for the village dog show close Saturday, dont forget your rosettes from last year!",
+    # col: a relative's career, a child's own head, a meeting as a reason to be late, the writer as one of the teachers,
+    # staff in the news, the writer's own ECT year, a hospital ward, a parent's own child
+    "My grandad retired in 1998 after teaching maths for 40 years, deputy head for the last ten.",
+    "Sports day at Noah's primary this morning and his headteacher ran the parents' race",
+    "Pick up milk on the way? Staff meeting till half five tonight x",
+    "Speaking as one of the teachers: the bake sale cakes were amazing, thank you all.",
+    "Budget coverage everywhere today and teaching assistants barely get a mention.",
+    "Signed off for ECT year two today, could not have done it without the tea.",
+    "The nurses on Ward 9b have been wonderful with Dad this week.",
+    "A parent stopped me at school today to say thank you for helping their child with reading.",
 ]
 
 
