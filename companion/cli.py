@@ -223,7 +223,7 @@ def cmd_rules_train(args) -> int:
     say = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
     say(f"Training the wording model on {corpus}")
     try:
-        model = train_from_corpus(corpus, progress=say)
+        model = train_from_corpus(corpus, progress=say, school_file=args.school)
     except (CorpusError, TrainingError, OSError) as exc:
         print(f"postguard: {exc}", file=sys.stderr)
         return 1

@@ -7,7 +7,9 @@ than posts that do not, so they weigh more (the square root of the ratio). Featu
 fewer than `min_posts` posts are left out: they would only remember single posts (and, on a
 school's own corpus, the names in them). Every word of every name on the rosters beside the
 corpus (pupils.csv, staff.csv, as `postguard eval` reads them) is left out as well, so the model,
-which is synced to every machine, never holds a pupil's name. The order of posts is shuffled
+which is synced to every machine, never holds a pupil's name. The school's own name is read as
+one placeholder word (wording.SchoolWords, from the school file), so the model carries over to
+another school. The order of posts is shuffled
 with a fixed seed, so the same corpus always gives the same model.
 
 Held-out files are refused: a model must never learn the posts it is measured on.
@@ -24,7 +26,7 @@ from typing import Callable, Iterable
 
 from companion.engine.html_text import post_text
 from companion.engine.text import fold
-from companion.engine.wording import CategoryWeights, WordingModel, feature_value, post_features, probability
+from companion.engine.wording import CategoryWeights, SchoolWords, WordingModel, feature_value, post_features, probability
 
 MODEL_FILE = "wording-model.json"
 
@@ -76,12 +78,14 @@ def roster_name_words(folder: Path) -> frozenset[str]:
 
 def train(examples: list[tuple[str, frozenset[str]]], categories: Iterable[str] = CATEGORIES,
           settings: Settings = Settings(), trained_on: dict | None = None,
-          progress: Callable[[str], None] | None = None, hidden: frozenset[str] = frozenset()) -> WordingModel:
-    """examples: (post text, the categories it raises); `hidden`: words never to learn. Returns the fitted model."""
+          progress: Callable[[str], None] | None = None, hidden: frozenset[str] = frozenset(),
+          school: SchoolWords = SchoolWords()) -> WordingModel:
+    """examples: (post text, the categories it raises); `hidden`: words never to learn; `school`:
+    the school's name, learnt as `<school>`. Returns the fitted model."""
     categories = list(categories)
     if not examples:
         raise TrainingError("no posts to train on")
-    feature_sets = [post_features(fold(text), hidden) for text, _ in examples]
+    feature_sets = [post_features(fold(text), hidden, school) for text, _ in examples]
     counts: dict[str, int] = {}
     for features in feature_sets:
         for f in features:
@@ -132,9 +136,12 @@ def _fit(rows: list[list[int]], scales: list[float], labels: list[float], width:
 
 
 def train_from_corpus(path: Path, settings: Settings = Settings(),
-                      progress: Callable[[str], None] | None = None) -> WordingModel:
-    """Train on one corpus file (JSON lines of labelled cases); never on a held-out file."""
+                      progress: Callable[[str], None] | None = None, school_file: Path | None = None) -> WordingModel:
+    """Train on one corpus file (JSON lines of labelled cases); never on a held-out file.
+    `school_file`: the school the corpus was written at (default: the one the companion uses)."""
+    from companion.engine.school import load_school
     from companion.evaluation import read_cases
+    from companion.paths import default_school_file
 
     path = Path(path)
     if path.name.startswith("heldout"):
@@ -142,12 +149,14 @@ def train_from_corpus(path: Path, settings: Settings = Settings(),
     cases = read_cases(path)
     examples = [(post_text(c.request.get("text"), c.request.get("html")), c.expect) for c in cases]
     hidden = roster_name_words(path.parent)
+    school = load_school(school_file or default_school_file())
     trained_on = {
         "file": path.name,
         "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
         "cases": len(cases),
         "names_left_out": len(hidden),
+        "school": school.name,
     }
     if progress:
         progress(f"{len(hidden)} words of roster names beside the corpus are left out of the model")
-    return train(examples, CATEGORIES, settings, trained_on, progress, hidden)
+    return train(examples, CATEGORIES, settings, trained_on, progress, hidden, SchoolWords(school))

@@ -8,6 +8,10 @@ the labelled corpus by `postguard rules train` (companion/wording_training.py) a
 data beside the rules (`rules/wording-model.json`); a `matcher = "wording"` rule turns a
 score into a finding.
 
+The school's own name is read as one placeholder word, `<school>` (`SchoolWords`), in
+training and in every check: the model learns "the school named" rather than one school's
+name, so it reads posts at another school the same way.
+
 A post is read once per check for every category (from the words the checker already
 found) and scored as a whole; each sentence is also weighed alone, so that a finding marks
 the sentence whose words weigh most. Pure Python; a post's words are never written anywhere
@@ -24,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from companion.engine.text import tokenize
+from companion.engine.text import fold, tokenize
 from companion.errors import ConfigError
 
 FORMAT = 2  # format 1 repeated every feature's name in each category
@@ -41,9 +45,73 @@ class Sentence(NamedTuple):
     features: frozenset[str]
 
 
+SCHOOL = "<school>"  # the school's name, however it is written; no word of a post can be this key
+# Words a school's name shares with other schools' names: "Hillbrook Academy" is known by
+# "hillbrook", "St Peter's Catholic High School" by "peters" (both only inside the whole name).
+_GENERIC = frozenset("""the a an of and at for in on y yr st saint school schools academy college grammar high primary
+secondary community church free trust federation catholic rc ce cofe c e england wales county city royal
+upper lower middle junior juniors infant infants nursery prep preparatory sixth form centre international
+girls boys girl's boy's ysgol gynradd uwchradd gymunedol""".split())
+
+
+class SchoolWords:
+    """The school's name as the model reads it. Its name and aliases, where their words stand
+    together in a post ("the crypt school", "Crypt Grammar School"), and its handles, hashtags
+    and website names squeezed into one word (#CryptFamily, @cryptschool, cryptschool.example)
+    each become the one key `<school>`. "the crypt at the cathedral" keeps its own words."""
+
+    def __init__(self, school=None) -> None:
+        self.single: set[str] = set()
+        self.phrases: dict[str, list[tuple[str, ...]]] = {}
+        if school is None:
+            return
+        for name in (school.name, *school.aliases):
+            keys = tuple(t.key for t in tokenize(fold(name)))
+            if keys and keys[0] == "the":
+                keys = keys[1:]
+            if not keys or all(k in _GENERIC for k in keys):
+                continue  # "High School" alone names no school in particular
+            if keys not in self.phrases.get(keys[0], ()):
+                self.phrases.setdefault(keys[0], []).append(keys)
+            self.single.add("".join(keys))
+            self.single.add("the" + "".join(keys))
+        for tag in (*school.handles, *school.hashtags):
+            self.single.add(re.sub(r"[\W_]+", "", fold(tag)))
+        for site in (*school.websites, *school.email_domains):
+            labels = [label for label in fold(site).split("/")[0].split(".") if label not in ("www", "")]
+            if len(labels) > 1:
+                self.single.add(labels[0])
+        for keys in self.phrases.values():
+            keys.sort(key=len, reverse=True)
+
+    def __bool__(self) -> bool:
+        return bool(self.single or self.phrases)
+
+    def mark(self, keys: list[str]) -> list[str]:
+        """The keys of a run of words with each naming of the school as one `<school>`."""
+        if not self:
+            return keys
+        marked, i = [], 0
+        while i < len(keys):
+            key = keys[i]
+            for phrase in self.phrases.get(key, ()):
+                if tuple(keys[i:i + len(phrase)]) == phrase:
+                    marked.append(SCHOOL); i += len(phrase)
+                    break
+            else:
+                marked.append(SCHOOL if key in self.single else key); i += 1
+        return marked
+
+
+NO_SCHOOL = SchoolWords()
+
+
 @lru_cache(maxsize=50_000)
 def _word(key: str) -> tuple[str, ...]:
-    """A word's own features: the word, and its four-letter pieces with the edges marked."""
+    """A word's own features: the word, and its four-letter pieces with the edges marked
+    (the school's placeholder has no pieces)."""
+    if key == SCHOOL:
+        return ("w:" + key,)
     marked = "<" + key + ">"
     return ("w:" + key, *("c:" + marked[i:i + PIECE] for i in range(len(marked) - PIECE + 1)))
 
@@ -76,11 +144,11 @@ def _runs(folded: str, tokens=None) -> list[list]:
     return runs
 
 
-def sentences(folded: str, tokens=None) -> tuple[Sentence, ...]:
+def sentences(folded: str, tokens=None, school: SchoolWords = NO_SCHOOL) -> tuple[Sentence, ...]:
     """A folded post cut into sentences, each with its features; `tokens` are the post's words
     when the caller has them already (`tokenize(folded)`)."""
     return tuple(
-        Sentence(run[0].start, run[-1].end, frozenset(word_features([t.key for t in run])))
+        Sentence(run[0].start, run[-1].end, frozenset(word_features(school.mark([t.key for t in run]))))
         for run in _runs(folded, tokens)
     )
 
@@ -89,13 +157,15 @@ def _union(parts: tuple[Sentence, ...]) -> frozenset[str]:
     return parts[0].features if len(parts) == 1 else frozenset().union(*(s.features for s in parts))
 
 
-def post_features(folded: str, hidden: frozenset[str] = frozenset()) -> frozenset[str]:
-    """Every feature of a folded post (the union of its sentences'), leaving out the words in
-    `hidden` (training leaves out the names on the rosters: see wording_training)."""
+def post_features(folded: str, hidden: frozenset[str] = frozenset(), school: SchoolWords = NO_SCHOOL) -> frozenset[str]:
+    """Every feature of a folded post (the union of its sentences'), with the school's name as
+    `<school>` and leaving out the words in `hidden` (training leaves out the names on the
+    rosters: see wording_training)."""
     if not hidden:
-        return _union(sentences(folded))
+        return _union(sentences(folded, school=school))
     return frozenset().union(*(
-        word_features(["" if t.key in hidden else t.key for t in run]) for run in _runs(folded)
+        word_features(["" if key in hidden else key for key in school.mark([t.key for t in run])])
+        for run in _runs(folded)
     ))
 
 
@@ -112,15 +182,15 @@ class Reading:
     """A post as the model reads it: every category's log-odds, and its sentences (cut only
     when a finding asks which one weighs most)."""
 
-    def __init__(self, folded: str, tokens, log_odds: dict[str, float]) -> None:
-        self._folded, self._tokens = folded, tokens
+    def __init__(self, folded: str, tokens, log_odds: dict[str, float], school: SchoolWords = NO_SCHOOL) -> None:
+        self._folded, self._tokens, self._school = folded, tokens, school
         self._sentences: tuple[Sentence, ...] | None = None
         self.log_odds = log_odds
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
         if self._sentences is None:
-            self._sentences = sentences(self._folded, self._tokens)
+            self._sentences = sentences(self._folded, self._tokens, self._school)
         return self._sentences
 
     def probability(self, category: str) -> float:
@@ -164,14 +234,14 @@ class WordingModel:
                 self._word_rows.clear()
         return rows
 
-    def read(self, folded: str, tokens=None) -> Reading:
+    def read(self, folded: str, tokens=None, school: SchoolWords = NO_SCHOOL) -> Reading:
         """A folded post read once for every category (the `wording` matcher keeps it on the
         post, so the rules of one check share it). The same sums as over `post_features`, found
         from each word's rows (kept per word) and each pair's, without naming every feature."""
         pairs: set[str] = set()
         words: set[str] = set()
         for run in _runs(folded, tokens):
-            keys = [t.key for t in run]
+            keys = school.mark([t.key for t in run])
             words.update(key for key in keys if key)
             pairs.update(_pairs(keys))
         index = self._index
@@ -184,7 +254,7 @@ class WordingModel:
         return Reading(folded, tokens, {
             c: b + sum(map(column.__getitem__, rows)) * value
             for c, b, column in zip(self._order, self._biases, self._columns)
-        })
+        }, school)
 
     def weightiest_sentence(self, category: str, reading: Reading) -> tuple[int, int] | None:
         """The span of the sentence whose features weigh most for the category (None: no words)."""

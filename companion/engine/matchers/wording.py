@@ -19,7 +19,7 @@ to a post under ten words was wrong.
 from __future__ import annotations
 
 from companion.engine.matchers.base import Build, Env, Match, Matcher
-from companion.engine.wording import load_model
+from companion.engine.wording import SchoolWords, load_model
 
 
 class WordingMatcher(Matcher):
@@ -32,6 +32,7 @@ class WordingMatcher(Matcher):
         doc, table = build.doc, build.table
         name = doc.get(table, "model", str, required=True)
         self.model = load_model(doc.path.parent / name)
+        self.school = SchoolWords(build.school)  # the school's name read as one word, as in training
         self.category = table["category"]
         if self.category not in self.model.categories:
             raise doc.error("category", f"the wording model {name} was not trained for {self.category!r}; "
@@ -47,7 +48,7 @@ class WordingMatcher(Matcher):
     def find(self, post, env: Env) -> Match | None:
         if len(post.tokens) < self.min_words:
             return None
-        reading = post.derived(("wording", id(self.model)), lambda: self.model.read(post.folded, post.tokens))
+        reading = post.derived(("wording", id(self.model)), lambda: self.model.read(post.folded, post.tokens, self.school))
         chance = reading.probability(self.category)
         span = self.model.weightiest_sentence(self.category, reading) if chance >= self.threshold else None
         return Match([span], {"probability": f"{chance:.0%}"}) if span else None

@@ -15,7 +15,7 @@ from companion.engine.request import parse_request
 from companion.engine.rulebook import load_rulebook
 from companion.engine.school import load_school
 from companion.engine.text import fold
-from companion.engine.wording import feature_value, load_model, post_features, sentences, word_features
+from companion.engine.wording import SchoolWords, feature_value, load_model, post_features, sentences, word_features
 from companion.errors import ConfigError
 from companion.wording_training import MODEL_FILE, Settings, TrainingError, roster_name_words, train, train_from_corpus
 from conftest import REPO
@@ -200,3 +200,37 @@ def test_training_leaves_out_hidden_words_and_every_roster_name(tmp_path):
     assert {"oliver", "bennett", "harry", "patel", "grace"} <= names
     words = {w for f in shipped["features"] if f[:2] in ("w:", "b:") for w in f[2:].split(" ")}
     assert not words & names, sorted(words & names)[:5]
+
+
+def _school(name, aliases=(), handles=(), hashtags=(), sites=()):
+    from companion.engine.school import School
+    return School(name, tuple(aliases), tuple(handles), tuple(hashtags), tuple(sites), tuple(sites))
+
+
+def test_the_school_is_read_as_one_placeholder_however_it_is_written():
+    words = SchoolWords(SCHOOL)
+    for text in ["Proud of The Crypt School today", "Crypt Grammar School strikes again", "#CryptFamily forever",
+                 "@cryptschool please reply", "email jo@cryptschool.example now", "#TheCryptSchool"]:
+        features = post_features(fold(text), school=words)
+        assert "w:<school>" in features and not any("crypt" in f for f in features), text
+    assert "b:the <school>" in post_features(fold("Proud of The Crypt School"), school=words)
+    # the crypt of a church is not the school, and a school that names only "High School" names none
+    assert "w:crypt" in post_features(fold("Carols in the crypt at the cathedral"), school=words)
+    assert not SchoolWords(_school("High School"))
+
+
+def test_a_model_trained_at_one_school_reads_another_schools_name_the_same_way():
+    crypt = SchoolWords(SCHOOL)
+    other = SchoolWords(_school("The Hillbrook Academy", ["Hillbrook High School"], ["@HillbrookAcad"], ["#HillbrookFamily"],
+                                ["hillbrook.sch.uk"]))
+    grumbles = [(f"{g} at the Crypt School", frozenset({"criticism"})) for g in GRUMBLES]
+    model = train(grumbles + [(t, frozenset()) for t in CALM], ["criticism"], SMALL, school=crypt)
+    assert "w:<school>" in model.categories["criticism"].weights
+    assert not any("crypt" in f for f in model.categories["criticism"].weights)
+    pairs = [("The rota at the Crypt School is a joke", "The rota at the Hillbrook Academy is a joke"),
+             ("#CryptFamily the rota is clueless", "#HillbrookFamily the rota is clueless"),
+             ("@CryptSchool the timetable is a shambles", "@HillbrookAcad the timetable is a shambles")]
+    for at_crypt, at_other in pairs:
+        assert model.read(fold(at_crypt), school=crypt).log_odds == model.read(fold(at_other), school=other).log_odds
+    # read without the school, the other school's name is just unknown words
+    assert model.read(fold(pairs[0][1])).log_odds != model.read(fold(pairs[0][0]), school=crypt).log_odds
