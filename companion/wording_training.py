@@ -31,10 +31,12 @@ from companion.engine.wording import CategoryWeights, SchoolWords, WordingModel,
 MODEL_FILE = "wording-model.json"
 
 # The categories whose wording varies most; the others have structure rules catch whole
-# (names, addresses, e-mail domains, the clock).
+# (names, addresses, e-mail domains, the clock). Colleagues are named by the rosters, but
+# talked about without names in more ways than any list holds ("whoever built this year's
+# timetable", "sent the office sixty sheets to copy").
 CATEGORIES = (
     "criticism", "offensive_language", "reference_recommendation", "teaching_use",
-    "solicitation", "speaking_for_school", "confidential",
+    "solicitation", "speaking_for_school", "confidential", "colleague_reference",
 )
 
 
