@@ -65,9 +65,12 @@ def test_tuning_set_meets_the_targets(reports):
 # thirteenth (rules tuned on oa-oh, model retrained on all 20,022) lost a criticism post (53 of 57)
 # and raised one more clean false alarm (12 of 393, 3.05%): both come from the retrain, as the new
 # rules with the model before it give 54 of 57 and 11 exactly as before; the floors record them.
+# The fourteenth (rules tuned on pa-ph, model retrained on all 20,662) and fifteenth (the school's
+# name read as one placeholder by the model) moved nothing. The sixteenth (colleague-wording, the
+# model learning colleagues) caught one more colleague post: 72 of 76.
 HELD_OUT_FLOOR = {
     "recall": {
-        "pupil_reference": 0.981, "colleague_reference": 0.934, "school_reference": 1.0, "missing_disclaimer": 1.0,
+        "pupil_reference": 0.981, "colleague_reference": 0.947, "school_reference": 1.0, "missing_disclaimer": 1.0,
         "pupil_image": 1.0, "criticism": 0.929, "offensive_language": 1.0, "personal_data": 1.0, "confidential": 0.978,
         "reference_recommendation": 0.98, "teaching_use": 0.955, "solicitation": 1.0, "speaking_for_school": 0.976,
         "lesson_time": 1.0, "work_email": 1.0, "pupil_contact": 1.0, "profile_mentions_school": 1.0,
