@@ -63,6 +63,7 @@ class SchoolWords:
     def __init__(self, school=None) -> None:
         self.single: set[str] = set()
         self.phrases: dict[str, list[tuple[str, ...]]] = {}
+        self._starts: frozenset[str] = frozenset()
         if school is None:
             return
         for name in (school.name, *school.aliases):
@@ -83,13 +84,14 @@ class SchoolWords:
                 self.single.add(labels[0])
         for keys in self.phrases.values():
             keys.sort(key=len, reverse=True)
+        self._starts = frozenset(self.single) | frozenset(self.phrases)  # a run without one of these is left as it is
 
     def __bool__(self) -> bool:
         return bool(self.single or self.phrases)
 
     def mark(self, keys: list[str]) -> list[str]:
         """The keys of a run of words with each naming of the school as one `<school>`."""
-        if not self:
+        if not self or self._starts.isdisjoint(keys):
             return keys
         marked, i = [], 0
         while i < len(keys):
