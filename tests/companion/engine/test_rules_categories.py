@@ -190,6 +190,8 @@ def test_spans_mark_the_words(check):
 
 # More of our own examples, written while widening the rules (never taken from the corpus).
 MORE_FIRES = [
+    # q-s12: work set to pupils still warns when no course of the writer's is named
+    ('teaching_use', "Year 10, your essays are due Friday, 800 words max."),
     # oth-s12: the school's vacancy in its own "we" (a third-person share is not its voice)
     ('speaking_for_school', "Our school is hiring again: we're looking for a teaching assistant to join the SEN team from January."),
     # crit-s12: a count repeated, "still nothing", staff driven out, an understated verdict, Welsh "another great decision"
@@ -491,6 +493,20 @@ MORE_FIRES = [
 ]
 
 MORE_QUIET = [
+    # q-s12: the writer's own course anywhere (award + work, "my ... masters", Welsh "aseiniad olaf y radd"), a role at a
+    # named child's school or a club, the writer's own parents' evening, the writer's own worst lesson, praise "the lot
+    # of them", own GCSEs from a past year, an RSVP "haven't told me", a matter read in the paper
+    "Last assignment for my part-time masters is 4,000 words and it's due Thursday at midnight. Currently on 900 words and a lot of biscuits.",
+    "MSc essay due Monday and all I have is a title and a very tidy desk.",
+    "Aseiniad olaf y radd wedi'i gyflwyno! Dyddiad cau hanner nos, a finnau'n gorffen am 11:50.",
+    "My coach at cycling club told me to stop braking on the descents. She was right.",
+    "The head at Evie's school sent a sensible letter home about the snow day.",
+    "Parents' evening for our youngest tonight and her English teacher was brilliant. Home by 8.",
+    "Worst lesson I've taught in ages this morning. Tea, regroup, go again tomorrow.",
+    "Shoutout to the bin crew on our street, out in the snow at 6am. Legends, the lot of them.",
+    "Found my GCSE certificates folder from 1997 in the loft. C in French.",
+    "Leaving drinks for Sam are on Friday at the Swan from 6. If you're coming and haven't told me yet, let me know for the table.",
+    "Read about the council restructure from an article in the local paper. Quite a shake-up.",
     # oth-s12: homework as reported speech, booklets for adults, the writer's own thesis, a qualification celebrated,
     # folklore fairies, a season addressed, a library staying open, the writer's own lot, a pitch received, an employer's vacancy
     "A dad told me at pick-up tonight that homework is 'stolen family time'. Noted.",
