@@ -9,8 +9,8 @@ school's own corpus, the names in them). Every word of every name on the rosters
 corpus (pupils.csv, staff.csv, as `postguard eval` reads them) is left out as well, so the model,
 which is synced to every machine, never holds a pupil's name. The school's own name is read as
 one placeholder word (wording.SchoolWords, from the school file), so the model carries over to
-another school. The order of posts is shuffled
-with a fixed seed, so the same corpus always gives the same model.
+another school. The order of posts is shuffled with a fixed seed, so the same corpus always
+gives the same model.
 
 Held-out files are refused: a model must never learn the posts it is measured on.
 """
@@ -26,7 +26,7 @@ from typing import Callable, Iterable
 
 from companion.engine.html_text import post_text
 from companion.engine.text import fold
-from companion.engine.wording import CategoryWeights, SchoolWords, WordingModel, feature_value, post_features, probability
+from companion.engine.wording import NO_SCHOOL, CategoryWeights, SchoolWords, WordingModel, feature_value, post_features, probability
 
 MODEL_FILE = "wording-model.json"
 
@@ -81,7 +81,7 @@ def roster_name_words(folder: Path) -> frozenset[str]:
 def train(examples: list[tuple[str, frozenset[str]]], categories: Iterable[str] = CATEGORIES,
           settings: Settings = Settings(), trained_on: dict | None = None,
           progress: Callable[[str], None] | None = None, hidden: frozenset[str] = frozenset(),
-          school: SchoolWords = SchoolWords()) -> WordingModel:
+          school: SchoolWords = NO_SCHOOL) -> WordingModel:
     """examples: (post text, the categories it raises); `hidden`: words never to learn; `school`:
     the school's name, learnt as `<school>`. Returns the fitted model."""
     categories = list(categories)

@@ -190,11 +190,11 @@ def test_spans_mark_the_words(check):
 
 # More of our own examples, written while widening the rules (never taken from the corpus).
 MORE_FIRES = [
-    # q-s12: work set to pupils still warns when no course of the writer's is named
+    # work set to pupils still warns when no course of the writer's is named
     ('teaching_use', "Year 10, your essays are due Friday, 800 words max."),
-    # oth-s12: the school's vacancy in its own "we" (a third-person share is not its voice)
+    # the school's vacancy in its own "we" (a third-person share is not its voice)
     ('speaking_for_school', "Our school is hiring again: we're looking for a teaching assistant to join the SEN team from January."),
-    # crit-s12: a count repeated, "still nothing", staff driven out, an understated verdict, Welsh "another great decision"
+    # a count repeated, "still nothing", staff driven out, an understated verdict, Welsh "another great decision"
     ('criticism', "Fifth email to IT about the broken projector in my school. Fifth."),
     ('criticism', "Chased the exams officer twice about the entries. Still nothing."),
     ('criticism', "Our head seems determined to drive experienced teachers out of the profession."),
@@ -482,7 +482,7 @@ MORE_FIRES = [
     ('teaching_use', "Year 10, bring your own calculator tomorrow for the mock"),
     ('teaching_use', "Year 11: I've emailed the revision booklet to you all. Read by Monday please"),
     ('teaching_use', "Don't forget your PE kit tomorrow, Year 8!"),
-    # col: colleagues by structure: whoever keeps changing a plan, the office asked or handed work, staff driven out;
+    # colleagues by structure: whoever keeps changing a plan, the office asked or handed work, staff driven out;
     # pupils at the kitchen hatch
     ('colleague_reference', "Whoever keeps changing the cover rota clearly doesn't teach on Fridays."),
     ('colleague_reference', "Had to ask the office twice for the trip forms and still nothing."),
@@ -493,7 +493,7 @@ MORE_FIRES = [
 ]
 
 MORE_QUIET = [
-    # q-s12: the writer's own course anywhere (award + work, "my ... masters", Welsh "aseiniad olaf y radd"), a role at a
+    # the writer's own course anywhere (award + work, "my ... masters", Welsh "aseiniad olaf y radd"), a role at a
     # named child's school or a club, the writer's own parents' evening, the writer's own worst lesson, praise "the lot
     # of them", own GCSEs from a past year, an RSVP "haven't told me", a matter read in the paper
     "Last assignment for my part-time masters is 4,000 words and it's due Thursday at midnight. Currently on 900 words and a lot of biscuits.",
@@ -507,7 +507,7 @@ MORE_QUIET = [
     "Found my GCSE certificates folder from 1997 in the loft. C in French.",
     "Leaving drinks for Sam are on Friday at the Swan from 6. If you're coming and haven't told me yet, let me know for the table.",
     "Read about the council restructure from an article in the local paper. Quite a shake-up.",
-    # oth-s12: homework as reported speech, booklets for adults, the writer's own thesis, a qualification celebrated,
+    # homework as reported speech, booklets for adults, the writer's own thesis, a qualification celebrated,
     # folklore fairies, a season addressed, a library staying open, the writer's own lot, a pitch received, an employer's vacancy
     "A dad told me at pick-up tonight that homework is 'stolen family time'. Noted.",
     "The gym emailed a 12-page induction booklet on Friday. I just wanted a treadmill.",
@@ -521,7 +521,7 @@ MORE_QUIET = [
     "The card machine at work crashed again today, guess who gets the moaning at the till.",
     "Another stranger in my DMs about 'passive income' today. Blocked.",
     "My office has a vacancy from March if anyone fancies a move to Stroud, message me for a chat.",
-    # crit-s12: bad news, someone's hardship, the national news, the writer's own defeat, carers praised
+    # bad news, someone's hardship, the national news, the writer's own defeat, carers praised
     "Awful news about the flood on Mill Lane. Thoughts with all the families affected",
     "Sending love to a friend going through something horrendous right now. The parents at the school gate have been amazing",
     "Teachers' pay award in the headlines again, and school budgets ignored as usual 🙄",
@@ -847,9 +847,10 @@ MORE_QUIET = [
     "The residents' association emailed out a forty-page parking policy at 10pm on a Sunday. Read by Monday please 🙃",
     "Nothing beats a bring-your-own-picnic at the park with old friends and their dogs",
     "Entries for the village dog show close Saturday, dont forget your rosettes from last year!",
-    # col: a relative's career, a child's own head, a meeting as a reason to be late, the writer as one of the teachers,
+    # a relative's career, a child's own head, a meeting as a reason to be late, the writer as one of the teachers,
     # staff in the news, the writer's own ECT year, a hospital ward, a parent's own child
     "My grandad retired in 1998 after teaching maths for 40 years, deputy head for the last ten.",
+    "Husband's line manager has given him Christmas off so we're off to see his mum in Devon, the kids can't wait",
     "Sports day at Noah's primary this morning and his headteacher ran the parents' race",
     "Pick up milk on the way? Staff meeting till half five tonight x",
     "Speaking as one of the teachers: the bake sale cakes were amazing, thank you all.",

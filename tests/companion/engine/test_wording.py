@@ -182,7 +182,8 @@ def test_the_shipped_model_is_the_one_training_on_the_tuning_set_gives(tmp_path,
     shipped = json.loads((REPO / "rules" / MODEL_FILE).read_text(encoding="utf-8"))
     assert shipped["trained_on"]["file"] == "tuning.jsonl"
     out = tmp_path / "model.json"
-    assert main(["rules", "train", "--corpus", str(REPO / "tests" / "corpus" / "tuning.jsonl"), "--out", str(out)]) == 0
+    assert main(["rules", "train", "--corpus", str(REPO / "tests" / "corpus" / "tuning.jsonl"), "--out", str(out),
+                 "--school", str(REPO / "school" / "crypt-school.toml")]) == 0
     assert "Wrote" in capsys.readouterr().out
     retrained = json.loads(out.read_text(encoding="utf-8"))
     assert retrained["trained_on"] == shipped["trained_on"], "tuning.jsonl changed: run `postguard rules train`"
