@@ -99,3 +99,9 @@ def text_words(folded: str) -> tuple[Token, ...]:
 def name_words(name: str) -> list[str]:
     """A name as the list of keys it is matched on: "Zoë O’Connor-Smith" -> [zoe, oconnor, smith]."""
     return [name_key(m.group()) for m in WORD_RE.finditer(fold(name))]
+
+
+def squeeze(name: str) -> str:
+    """A name folded into one word, the way it is written as a hashtag, mention or web
+    address: "The Crypt School" -> "thecryptschool", "@Crypt_School" -> "cryptschool"."""
+    return re.sub(r"[\W_]+", "", fold(name))

@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from companion.engine.text import fold, tokenize
+from companion.engine.text import fold, squeeze, tokenize
 from companion.errors import ConfigError
 
 FORMAT = 2  # format 1 repeated every feature's name in each category
@@ -74,10 +74,8 @@ class SchoolWords:
                 continue  # "High School" alone names no school in particular
             if keys not in self.phrases.get(keys[0], ()):
                 self.phrases.setdefault(keys[0], []).append(keys)
-            self.single.add("".join(keys))
-            self.single.add("the" + "".join(keys))
-        for tag in (*school.handles, *school.hashtags):
-            self.single.add(re.sub(r"[\W_]+", "", fold(tag)))
+            self.single |= {"".join(keys), "the" + "".join(keys)}  # #CryptSchool, #TheCryptSchool
+        self.single |= {squeeze(tag) for tag in (*school.handles, *school.hashtags)}
         for site in (*school.websites, *school.email_domains):
             labels = [label for label in fold(site).split("/")[0].split(".") if label not in ("www", "")]
             if len(labels) > 1:
@@ -91,7 +89,7 @@ class SchoolWords:
 
     def mark(self, keys: list[str]) -> list[str]:
         """The keys of a run of words with each naming of the school as one `<school>`."""
-        if not self or self._starts.isdisjoint(keys):
+        if self._starts.isdisjoint(keys):
             return keys
         marked, i = [], 0
         while i < len(keys):

@@ -175,18 +175,18 @@ class Move:
         return value
 
 
-def write(out: Path, file_name: str = "tuning.jsonl", keep=lambda case: True) -> int:
-    """The moved corpus in `out`: its rosters, its school file and the cases of `file_name` that `keep` chooses."""
+def write(out: Path, file_name: str = "tuning.jsonl", keep=lambda case: True, move: Move | None = None) -> int:
+    """The moved corpus in `out`: its rosters, its school file and the cases of `file_name` that
+    `keep` chooses (`move`: the mapping already made for that file, if the caller has it)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    move = Move(CORPUS / file_name)
+    move = move or Move(CORPUS / file_name)
     for kind, rows in move.rosters.items():
         buffer = io.StringIO()
         csv.writer(buffer, lineterminator="\n").writerows(rows)
         (out / f"{kind}.csv").write_text(buffer.getvalue(), encoding="utf-8")
     school = (REPO / "school" / "crypt-school.toml").read_text(encoding="utf-8")
-    (out / "school.toml").write_text(re.sub(r"(?s)\[school\].*?\n\n", SCHOOL_TABLE.replace("\\", "\\\\"), school, count=1),
-                                     encoding="utf-8")
+    (out / "school.toml").write_text(re.sub(r"(?s)\[school\].*?\n\n", lambda _: SCHOOL_TABLE, school, count=1), encoding="utf-8")
     written = 0
     with open(out / file_name, "w", encoding="utf-8") as f:
         for line in (CORPUS / file_name).read_text(encoding="utf-8").splitlines():

@@ -17,20 +17,19 @@ def reports(tmp_path_factory):
     move = Move(CORPUS / "tuning.jsonl")
     moved = lambda case: move.request(case["request"]) != case["request"]  # noqa: E731
     out = tmp_path_factory.mktemp("hillbrook")
-    count = write(out, "tuning.jsonl", moved)
+    count = write(out, "tuning.jsonl", moved, move)
     ids = {json.loads(line)["id"] for line in (out / "tuning.jsonl").read_text(encoding="utf-8").splitlines()}
     with Evaluator(CORPUS) as here:
         before = here.run("crypt", [c for c in read_cases(CORPUS / "tuning.jsonl") if c.id in ids])
     with Evaluator(out, school_file=out / "school.toml") as there:
         after = there.run("hillbrook", read_cases(out / "tuning.jsonl"))
-    return count, before, after
+    return move, count, before, after
 
 
-def test_the_move_rewrites_names_and_school_but_not_the_labels(reports, tmp_path):
-    count, before, after = reports
+def test_the_move_rewrites_names_and_school_but_not_the_labels(reports):
+    move, count, before, after = reports
     assert count > 3000
     assert [o.case.expect for o in before.outcomes] == [o.case.expect for o in after.outcomes]
-    move = Move(CORPUS / "tuning.jsonl")
     assert move.text("#OliverBennett and Mr Kershaw's form, mr_kershaw, OConnor at The Crypt School #CryptFamily") == (
         f"#{move.words['oliver'].title()}{move.words['bennett']} and Mr {move.words['kershaw']}'s form, "
         f"mr_{move.words['kershaw'].lower()}, O{move.words['connor']} at The Hillbrook Academy #HillbrookFamily")
@@ -38,7 +37,7 @@ def test_the_move_rewrites_names_and_school_but_not_the_labels(reports, tmp_path
 
 
 def test_every_category_is_caught_as_often_at_the_other_school(reports):
-    _, before, after = reports
+    _, _, before, after = reports
     for category, score in before.scores.items():
         if score.expected >= 20:
             moved = after.scores[category]

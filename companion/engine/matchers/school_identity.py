@@ -12,13 +12,9 @@ import re
 
 from companion.engine.matchers.base import Build, Match, Matcher
 from companion.engine.phrases import ANY_LANGUAGE, LanguageLists, compile_phrases, phrase_gate
-from companion.engine.text import fold
+from companion.engine.text import fold, squeeze
 
 PARTS = ("name", "aliases", "handles", "hashtags", "websites")
-
-
-def _squeezed(name: str) -> str:
-    return re.sub(r"[\W_]+", "", fold(name))
 
 
 class SchoolIdentityMatcher(Matcher):
@@ -48,15 +44,15 @@ class SchoolIdentityMatcher(Matcher):
             phrases.append(name)
             if fold(name).startswith("the "):
                 phrases.append(name[4:])
-                squeezed.add(_squeezed(name[4:]))
-            squeezed.add(_squeezed(name))
+                squeezed.add(squeeze(name[4:]))
+            squeezed.add(squeeze(name))
         names_list = LanguageLists()
         names_list.add(ANY_LANGUAGE, compile_phrases(phrases), phrase_gate(phrases))
         tags = set()
         if "handles" in include:
-            tags |= {_squeezed(h) for h in school.handles}
+            tags |= {squeeze(h) for h in school.handles}
         if "hashtags" in include:
-            tags |= {_squeezed(h) for h in school.hashtags}
+            tags |= {squeeze(h) for h in school.hashtags}
         if "name" in include or "aliases" in include:
             tags |= squeezed
         tags_rx = None
