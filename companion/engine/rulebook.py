@@ -15,6 +15,8 @@ from companion.engine.conditions import Nearby
 from companion.engine.matchers import MATCHERS, Build, Matcher
 from companion.engine.matchers.roster import ROSTERS
 from companion.engine.school import School
+from companion.engine.shared_lists import FILE_NAME as LISTS_FILE
+from companion.engine.shared_lists import Lists, expand_rule, load_shared_lists
 from companion.errors import ConfigError
 from companion.tomlfile import TomlDoc
 
@@ -22,6 +24,7 @@ COMMON_KEYS = frozenset(
     "category matcher severity message clause suggestion contexts accounts requires without_roster near unless enabled".split()
 )
 RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+NOT_RULES = frozenset({"categories.toml", LISTS_FILE})  # the other TOML files of a rules folder
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,12 @@ def load_categories(path: Path) -> dict[str, Category]:
     return categories
 
 
-def load_rule(path: Path, school: School) -> Rule | None:
+def rule_files(directory: Path) -> list[Path]:
+    """The rule files of a rules folder (every .toml but the categories and shared lists), in name order."""
+    return sorted(p for p in Path(directory).glob("*.toml") if p.name not in NOT_RULES)
+
+
+def load_rule(path: Path, school: School, lists: Lists | None = None) -> Rule | None:
     doc = TomlDoc(path)
     table = doc.data
     rule_id = path.stem
@@ -105,6 +113,7 @@ def load_rule(path: Path, school: School) -> Rule | None:
     matcher_cls = MATCHERS.get(kind)
     if matcher_cls is None:
         raise doc.error("matcher", f"unknown matcher {kind!r}; use one of {', '.join(sorted(MATCHERS))}")
+    table = expand_rule(doc, table, lists or {}, takes_words="words" in matcher_cls.params)
     allowed = COMMON_KEYS | set(matcher_cls.params)
     unknown = [k for k in table if k not in allowed]
     if unknown:
@@ -149,18 +158,17 @@ def load_rule(path: Path, school: School) -> Rule | None:
 
 
 def load_rulebook(directory: Path | str, school: School) -> Rulebook:
-    """Every rule in `directory` (one .toml each, beside categories.toml), or a ConfigError."""
+    """Every rule in `directory` (one .toml each, beside categories.toml and lists.toml), or a ConfigError."""
     directory = Path(directory)
     if not directory.is_dir():
         raise ConfigError(directory, "rules folder not found")
     categories = load_categories(directory / "categories.toml")
     version = TomlDoc(directory / "categories.toml").data.get("version", "unversioned")
+    lists = load_shared_lists(directory)
     rules = []
     seen: dict[str, Path] = {}
-    for path in sorted(directory.glob("*.toml")):
-        if path.name == "categories.toml":
-            continue
-        rule = load_rule(path, school)
+    for path in rule_files(directory):
+        rule = load_rule(path, school, lists)
         if rule is None:
             continue
         if rule.id in seen:

@@ -119,3 +119,52 @@ def test_a_new_word_list_rule_needs_no_code(rules_copy, home):
     assert [(f["category"], f["rule"], f["spans"]) for f in findings] == [
         ("confidential", "house-words", [{"start": 15, "end": 32}])]
     service.close()
+
+
+HOUSE_RULE = ('category = "confidential"\nmatcher = "phrases"\nseverity = "medium"\n'
+              'message = "Mentions an internal project."\nclause = "breach any obligations they may have relating to confidentiality"\n')
+
+
+def test_a_shared_list_is_added_to_the_words_of_every_rule_that_names_it(rules_copy, home):
+    lists = rules_copy / "lists.toml"
+    lists.write_text(lists.read_text() + '\n[projects]\nwords.en = ["project bluebird"]\npatterns = [\'(?<!\\w)bid\\s+\\d{3}(?!\\w)\']\n'
+                                        '[called-off]\nwords = ["called off"]\n')
+    (rules_copy / "house-words.toml").write_text(
+        HOUSE_RULE + 'lists = ["projects"]\nwords = ["project kestrel"]\n[unless]\nlists = ["called-off"]\nwords = ["cancelled"]\nwithin = 0\n')
+    service = Companion(home=home, rules_dir=rules_copy)
+
+    def found(text):
+        return [text[s["start"]:s["end"]] for f in service.check({"text": text})["findings"] if f["rule"] == "house-words"
+                for s in f["spans"]]
+    try:
+        assert found("Project Kestrel is on, and so is Project Bluebird") == ["Project Kestrel", "Project Bluebird"]
+        assert found("bid 123 went in") == ["bid 123"]
+        assert found("Project Kestrel was cancelled") == []  # the rule's own [unless] word
+        assert found("Project Bluebird has been called off") == []  # the [unless]'s list
+    finally:
+        service.close()
+
+
+@pytest.mark.parametrize("lists_toml, rule_tail, fault", [
+    ("", 'words = ["x"]\nlists = ["nowhere"]\n', "names 'nowhere', which is not a list in lists.toml"),
+    ("[Bad_Name]\nwords = ['x']\n", 'words = ["x"]\n', "'Bad_Name' is not a list"),
+    ("[spare]\nwrods = ['x']\n", 'words = ["x"]\n', "'spare.wrods' is not a setting of a list"),
+    ("[spare]\npatterns = ['(unclosed']\n", 'words = ["x"]\n', "not a valid regular expression"),
+    ("[spare]\n", 'words = ["x"]\n', "list 'spare' needs 'words' or 'patterns'"),
+])
+def test_broken_shared_lists_are_refused_with_file_and_reason(rules_copy, lists_toml, rule_tail, fault):
+    lists = rules_copy / "lists.toml"
+    lists.write_text(lists.read_text() + "\n" + lists_toml)
+    (rules_copy / "house-words.toml").write_text(HOUSE_RULE + rule_tail)
+    with pytest.raises(ConfigError) as caught:
+        load_rulebook(rules_copy, load_school(SCHOOL))
+    assert fault in str(caught.value)
+    assert caught.value.path == (rules_copy / "house-words.toml" if "nowhere" in fault else lists)
+
+
+def test_a_rule_without_words_names_lists_only_in_its_near_or_unless(rules_copy):
+    (rules_copy / "house-words.toml").write_text(
+        'category = "colleague_reference"\nmatcher = "roster"\nroster = "staff"\nforms = ["full"]\nseverity = "medium"\n'
+        'message = "m"\nclause = "discuss pupils or colleagues"\nlists = ["own-family"]\n')
+    with pytest.raises(ConfigError, match="'lists' is not a setting of a roster rule"):
+        load_rulebook(rules_copy, load_school(SCHOOL))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from companion.engine.categories import CATEGORY_IDS
-from companion.engine.rulebook import load_rulebook
+from companion.engine.rulebook import load_rulebook, rule_files
 from companion.engine.school import load_school
 from companion.tomlfile import TomlDoc
 from conftest import REPO
@@ -22,7 +22,7 @@ def _normal(text: str) -> str:
 
 
 POLICY_TEXT = _normal(POLICY.read_text(encoding="utf-8"))
-RULE_FILES = sorted(p for p in RULES.glob("*.toml") if p.name != "categories.toml")
+RULE_FILES = rule_files(RULES)
 
 
 @pytest.fixture(scope="module")
