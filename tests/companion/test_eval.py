@@ -69,11 +69,14 @@ def test_tuning_set_meets_the_targets(reports):
 # name read as one placeholder by the model) moved nothing. The sixteenth (colleague-wording, the
 # model learning colleagues) caught one more colleague post: 72 of 76. The seventeenth (rules tuned
 # on qa-qh, model retrained on all 21,302) and eighteenth (the wording rules quiet for outside
-# bodies and other schools in the news) moved nothing.
+# bodies and other schools in the news) moved nothing. The nineteenth (model retrained on all
+# 21,942 after blind sets ra-rh) caught one more criticism post (54 of 57) and raised one more
+# clean false alarm (13); the twentieth (rules tuned on ra-rh) took that false alarm away again
+# (12 of 393), keeping 54 of 57.
 HELD_OUT_FLOOR = {
     "recall": {
         "pupil_reference": 0.981, "colleague_reference": 0.947, "school_reference": 1.0, "missing_disclaimer": 1.0,
-        "pupil_image": 1.0, "criticism": 0.929, "offensive_language": 1.0, "personal_data": 1.0, "confidential": 0.978,
+        "pupil_image": 1.0, "criticism": 0.947, "offensive_language": 1.0, "personal_data": 1.0, "confidential": 0.978,
         "reference_recommendation": 0.98, "teaching_use": 0.955, "solicitation": 1.0, "speaking_for_school": 0.976,
         "lesson_time": 1.0, "work_email": 1.0, "pupil_contact": 1.0, "profile_mentions_school": 1.0,
     },

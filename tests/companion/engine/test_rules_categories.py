@@ -190,6 +190,18 @@ def test_spans_mark_the_words(check):
 
 # More of our own examples, written while widening the rules (never taken from the corpus).
 MORE_FIRES = [
+    # references: a person worth the money, after "worth every penny" lost its place as a thing's price;
+    # confidential: the hush emoji still warns on a work secret
+    ('reference_recommendation', "Need a decorator? Kieran did our lounge in two days. He's worth every penny."),
+    ('confidential', "Don't tell anyone but the deputy head is leaving at Easter 🤐"),
+    # criticism: a rhetorical "genuine question", a reminder in scare quotes, the school's reason quoted back,
+    # "nice to know our evenings are so appreciated", Polish "parents really think teachers…", Welsh "has anyone in SLT actually…?"
+    ('criticism', "Genuine question: does the science department know the printer has a paper tray? Third jam this week."),
+    ('criticism', "Our head of year has 'reminded' us again that reports are due on Friday."),
+    ('criticism', "Canteen cuts at school 'for budget reasons' while the trust buys new lanyards."),
+    ('criticism', "Stayed till seven setting up the hall for the open evening. Nice to know our evenings are so appreciated by the parents."),
+    ('criticism', "Niektórzy rodzice naprawdę myślą, że nauczyciele kończą pracę o trzeciej."),
+    ('criticism', "Oes unrhyw un o'r tîm rheoli wedi agor y system newydd go iawn?"),
     # work set to pupils still warns when no course of the writer's is named
     ('teaching_use', "Year 10, your essays are due Friday, 800 words max."),
     # the school's vacancy in its own "we" (a third-person share is not its voice)
@@ -490,9 +502,32 @@ MORE_FIRES = [
     ('colleague_reference', "They seem determined to push experienced staff out before the restructure."),
     ('pupil_reference', "Fish finger Friday and the children queued at the serving hatch for twenty minutes."),
     ('pupil_reference', "The students will be furious about it at the hatch tomorrow, wait and see."),
+    # a school role acting without "the", "my mentor" in Welsh, dozens of children on a trip
+    ('colleague_reference', "Cover supervisor's got my lot again this afternoon so I'm marking in the library."),
+    ('colleague_reference', "Fy mentor wedi dweud bod y wers yn wych heddiw."),
+    ('pupil_reference', "Theatre trip with 45 kids today and everyone came home with both shoes."),
 ]
 
 MORE_QUIET = [
+    # references, confidential and teaching: a bill paid, praise quoted as written, a child's trait owned by the writer,
+    # the writer running the exams, things given away, the writer's own thesis and exam, a TV guess owned up to,
+    # a book by its author, the quiet coach of a train, thanks to a handle for a job done
+    "Huge thanks to the vet on Painswick Road for stitching up the cat at midnight. Worth every penny, though my bank balance disagrees.",
+    "Newydd farcio 60 traethawd a sylweddoli 'mod i wedi sgwennu 'Gwaith gwych!' ar gerdyn pen-blwydd fy mam.",
+    "Our Alfie's parents' evening tonight. His maths teacher says he 'likes to share his ideas'. No idea where he gets it from 🤫",
+    "Mocks start Monday: 800 papers, 11 rooms and me as exams officer with a tin of Roses. Wish me luck",
+    "Free to a good home, from our loft clear-out: a crate of old GCSE history revision guides, a bread maker and a lava lamp.",
+    "PhD chapter four due Monday and I have 900 words and a shopping list.",
+    "Found out today I've passed my final CIPD exam. Top tip for anyone studying: you will learn to love 6am, and past papers are gold.",
+    "Back to work Monday. Between you and me, I guessed the ending of that hospital drama in episode one.",
+    "If you need a present for a keen walker, 'The Salt Road' by Ann Pike is superb. Read it in a weekend.",
+    "Finished the new Ishiguro in the quiet coach on the way back from Bristol. Highly recommend.",
+    "Same photographer as our wedding did my cousin's christening today and she was brilliant with the toddlers 📸 thank you @lensbylou",
+    # not criticism: the writer's own bug or cold, a teacher at the writer's child's school, praise "if anyone deserves…, it's them"
+    "Three days off with a horrible bug and the parents' evening slots all had to move. Back Monday.",
+    "Head cold + parents' evening = three hours of croaking like a rusty gate and promising every parent who sat down that I'm not contagious.",
+    "Parents' evening at Maisie's school tonight and her teacher wants a 'quick chat' afterwards. Nervous!",
+    "Our office has been running on fumes and goodwill since September. If anyone deserves a fortnight in the sun, it's them.",
     # the writer's own course anywhere (award + work, "my ... masters", Welsh "aseiniad olaf y radd"), a role at a
     # named child's school or a club, the writer's own parents' evening, the writer's own worst lesson, praise "the lot
     # of them", own GCSEs from a past year, an RSVP "haven't told me", a matter read in the paper
@@ -858,6 +893,12 @@ MORE_QUIET = [
     "Signed off for ECT year two today, could not have done it without the tea.",
     "The nurses on Ward 9b have been wonderful with Dad this week.",
     "A parent stopped me at school today to say thank you for helping their child with reading.",
+    # a deputy in politics, the writer's own role or appointment, a boss from a teenage job, the governors' meeting as a date
+    "The deputy PM's interview on the news last night was something else.",
+    "I'm head of science at a secondary in Leeds and after a spare ticket for the ASE conference.",
+    "Delighted to say I've been appointed Deputy Headteacher (Pastoral) from September!",
+    "My manager at the garage when I was 17 taught me to change a tyre in four minutes.",
+    "Nothing from me on the new car park until the governors have met, sorry folks.",
 ]
 
 
