@@ -52,7 +52,7 @@ class Post:
 
     def derived(self, key, make):
         """A value computed from this post once per check and shared by the rules that need it
-        (e.g. the wording model's reading, for the seven wording rules)."""
+        (e.g. the wording model's reading, for the eight wording rules)."""
         if key not in self._derived:
             self._derived[key] = make()
         return self._derived[key]

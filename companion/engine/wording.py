@@ -144,11 +144,18 @@ def _runs(folded: str, tokens=None) -> list[list]:
     return runs
 
 
-def sentences(folded: str, tokens=None, school: SchoolWords = NO_SCHOOL) -> tuple[Sentence, ...]:
+def _keys(run: list, school: SchoolWords, names: frozenset[int]) -> list[str]:
+    """A run's word keys as the model reads them: the school's name as `<school>`, and the
+    words of people's names (the tokens starting at `names`) left out, as training leaves them out."""
+    keys = school.mark([t.key for t in run])
+    return ["" if t.start in names else key for t, key in zip(run, keys)] if names else keys
+
+
+def sentences(folded: str, tokens=None, school: SchoolWords = NO_SCHOOL, names: frozenset[int] = frozenset()) -> tuple[Sentence, ...]:
     """A folded post cut into sentences, each with its features; `tokens` are the post's words
     when the caller has them already (`tokenize(folded)`)."""
     return tuple(
-        Sentence(run[0].start, run[-1].end, frozenset(word_features(school.mark([t.key for t in run]))))
+        Sentence(run[0].start, run[-1].end, frozenset(word_features(_keys(run, school, names))))
         for run in _runs(folded, tokens)
     )
 
@@ -182,15 +189,16 @@ class Reading:
     """A post as the model reads it: every category's log-odds, and its sentences (cut only
     when a finding asks which one weighs most)."""
 
-    def __init__(self, folded: str, tokens, log_odds: dict[str, float], school: SchoolWords = NO_SCHOOL) -> None:
-        self._folded, self._tokens, self._school = folded, tokens, school
+    def __init__(self, folded: str, tokens, log_odds: dict[str, float], school: SchoolWords = NO_SCHOOL,
+                 names: frozenset[int] = frozenset()) -> None:
+        self._folded, self._tokens, self._school, self._names = folded, tokens, school, names
         self._sentences: tuple[Sentence, ...] | None = None
         self.log_odds = log_odds
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
         if self._sentences is None:
-            self._sentences = sentences(self._folded, self._tokens, self._school)
+            self._sentences = sentences(self._folded, self._tokens, self._school, self._names)
         return self._sentences
 
     def probability(self, category: str) -> float:
@@ -234,14 +242,15 @@ class WordingModel:
                 self._word_rows.clear()
         return rows
 
-    def read(self, folded: str, tokens=None, school: SchoolWords = NO_SCHOOL) -> Reading:
+    def read(self, folded: str, tokens=None, school: SchoolWords = NO_SCHOOL, names: frozenset[int] = frozenset()) -> Reading:
         """A folded post read once for every category (the `wording` matcher keeps it on the
         post, so the rules of one check share it). The same sums as over `post_features`, found
-        from each word's rows (kept per word) and each pair's, without naming every feature."""
+        from each word's rows (kept per word) and each pair's, without naming every feature.
+        `names`: where the words of people's names start, left out as training leaves them out."""
         pairs: set[str] = set()
         words: set[str] = set()
         for run in _runs(folded, tokens):
-            keys = school.mark([t.key for t in run])
+            keys = _keys(run, school, names)
             words.update(key for key in keys if key)
             pairs.update(_pairs(keys))
         index = self._index
@@ -254,7 +263,7 @@ class WordingModel:
         return Reading(folded, tokens, {
             c: b + sum(map(column.__getitem__, rows)) * value
             for c, b, column in zip(self._order, self._biases, self._columns)
-        }, school)
+        }, school, names)
 
     def weightiest_sentence(self, category: str, reading: Reading) -> tuple[int, int] | None:
         """The span of the sentence whose features weigh most for the category (None: no words)."""

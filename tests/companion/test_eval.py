@@ -72,7 +72,8 @@ def test_tuning_set_meets_the_targets(reports):
 # bodies and other schools in the news) moved nothing. The nineteenth (model retrained on all
 # 21,942 after blind sets ra-rh) caught one more criticism post (54 of 57) and raised one more
 # clean false alarm (13); the twentieth (rules tuned on ra-rh) took that false alarm away again
-# (12 of 393), keeping 54 of 57.
+# (12 of 393), keeping 54 of 57. The twenty-first (model retrained on all 22,582 after blind sets
+# sa-sh, rules tuned on them) raised one clean false alarm fewer: 11 of 393 (2.8%).
 HELD_OUT_FLOOR = {
     "recall": {
         "pupil_reference": 0.981, "colleague_reference": 0.947, "school_reference": 1.0, "missing_disclaimer": 1.0,
@@ -80,7 +81,7 @@ HELD_OUT_FLOOR = {
         "reference_recommendation": 0.98, "teaching_use": 0.955, "solicitation": 1.0, "speaking_for_school": 0.976,
         "lesson_time": 1.0, "work_email": 1.0, "pupil_contact": 1.0, "profile_mentions_school": 1.0,
     },
-    "clean_false_alarms": 0.031,
+    "clean_false_alarms": 0.028,
 }
 
 def test_held_out_set_does_not_fall_below_its_last_measured_figures(reports):

@@ -46,7 +46,7 @@ class RosterMatcher(Matcher):
             return None
         spans: list[tuple[int, int]] = []
         if "full" in self.forms:
-            spans += [s for s in index.full_names(post.folded, post.tokens) if self._written_as_name(post, s)]
+            spans += [s for s in full_names(post, index) if self._written_as_name(post, s)]
         if "first" in self.forms:
             spans += [s for s in index.first_names(post.tokens) if self._written_as_name(post, s)]
         if "title_surname" in self.forms:
@@ -88,3 +88,8 @@ class RosterMatcher(Matcher):
         if not all(w.key in self.ordinary for w in words):
             return True
         return all(post.text[span[0] + w.start].isupper() for w in words)
+
+
+def full_names(post: Post, index) -> list[tuple[int, int]]:
+    """The spans of a roster's full names in the post, found once per post for every rule that asks."""
+    return post.derived(("full-names", id(index)), lambda: index.full_names(post.folded, post.tokens))

@@ -11,6 +11,10 @@ A wording rule's `[near]`, and an `[unless]` with `within = 0`, look at the whol
 tested before the model is asked; an `[unless]` with `within` above 0 looks around the sentence
 the model marks ("my son's school" beside the dig, not three paragraphs away). A message may say how sure the model is with `{probability}` (e.g. "82%").
 
+The words of pupils' and staff's full names on the rosters are left out of the model's reading,
+as training leaves out every roster name: a name's letters say nothing about the wording, and
+another school's names must read the same as this one's.
+
 A post of a few words carries too little wording for the model to judge ("Proud of The
 Crypt School" is not the school speaking); on the blind sets every finding the model added
 to a post under ten words was wrong.
@@ -19,6 +23,7 @@ to a post under ten words was wrong.
 from __future__ import annotations
 
 from companion.engine.matchers.base import Build, Env, Match, Matcher
+from companion.engine.matchers.roster import full_names
 from companion.engine.wording import SchoolWords, load_model
 
 
@@ -48,7 +53,17 @@ class WordingMatcher(Matcher):
     def find(self, post, env: Env) -> Match | None:
         if len(post.tokens) < self.min_words:
             return None
-        reading = post.derived(("wording", id(self.model)), lambda: self.model.read(post.folded, post.tokens, self.school))
+        names = post.derived("roster-name-words", lambda: roster_name_words(post, env))
+        reading = post.derived(("wording", id(self.model)), lambda: self.model.read(post.folded, post.tokens, self.school, names))
         chance = reading.probability(self.category)
         span = self.model.weightiest_sentence(self.category, reading) if chance >= self.threshold else None
         return Match([span], {"probability": f"{chance:.0%}"}) if span else None
+
+
+def roster_name_words(post, env: Env) -> frozenset[int]:
+    """Where the words of full names on the rosters start in the post."""
+    starts = set()
+    for index in env.rosters.values():
+        for start, end in full_names(post, index):
+            starts.update(t.start for t in post.tokens if start <= t.start < end)
+    return frozenset(starts)

@@ -190,6 +190,20 @@ def test_spans_mark_the_words(check):
 
 # More of our own examples, written while widening the rules (never taken from the corpus).
 MORE_FIRES = [
+    # tune2-col: someone in the staff kitchen (not the room itself); a teacher of "our department" and nobody
+    # "upstairs", in Welsh
+    ('colleague_reference', "Whoever keeps leaving porridge bowls in the staff kitchen sink: I see you."),
+    ('colleague_reference', "Ail athrawes o'n hadran ni i adael eleni."),
+    ('colleague_reference', "Tymor arall, a does neb lan lofft yn gwrando o gwbl."),
+    # tune2-oth: the writer's shop with readers sent to it; a secret about the head job (not "in my head")
+    ('solicitation', "Winter prints now available in my online shop 🎄"),
+    ('confidential', "Don't tell anyone but I've got an interview for the deputy head job on Friday 🤫"),
+    # criticism: a duty called "optional" in scare quotes; nobody "upstairs" in Welsh
+    ('criticism', "Another 'voluntary' Saturday revision session for staff at my school that nobody is allowed to miss."),
+    ('criticism', "Mae dwy athrawes arall wedi gadael yr adran eleni. Does neb lan staer yn sylwi."),
+    # criticism: the writer belittled in a parent's quoted words; a plan praised in a two-word sentence of its own
+    ('criticism', "To the dad who told me on the gate that I'm 'just a TA': lovely to meet you too 🙂"),
+    ('criticism', "Every detention now has to be logged on three separate systems before tutor time ends. Great plan. Can't see any problems there."),
     # references: a person worth the money, after "worth every penny" lost its place as a thing's price;
     # confidential: the hush emoji still warns on a work secret
     ('reference_recommendation', "Need a decorator? Kieran did our lounge in two days. He's worth every penny."),
@@ -509,6 +523,31 @@ MORE_FIRES = [
 ]
 
 MORE_QUIET = [
+    # tune2-col: the staff kitchen as a place; a friend's post at their new school; a hospital ward's staff; the
+    # writer's own standing in quotes; the writer's own head; the writer's own sixth form
+    "Burnt my bagel in the staff kitchen and the whole science block smelled of it till lunch.",
+    "Deputy Head at your new school already?! So proud of you, drinks are on me.",
+    "Thank you to all the staff on the maternity ward at Cheltenham General, you were wonderful to us.",
+    "A card in my pigeonhole that says 'valued member of staff' and a chocolate. I'll take it.",
+    "Lost my sunglasses for the whole of registration. They were on my head, obviously, staff team please don't laugh.",
+    "Twenty years since we both left sixth form and she still borrows my eyeliner.",
+    # teaching, confidential, solicitation, references (tune2-oth): "remember" said of people, the writer's child by
+    # birth order, a question about homework reported, "in my head", a grocery order, thanks to a tutor, a free item
+    # headed "Free:", a pitch refused, a plumbing job, the writer as buyer
+    "Twenty years on, nobody remembers the revision timetable. They remember who believed in them.",
+    "Youngest's GCSE mocks start Tuesday and I'm the one not sleeping.",
+    "Someone in the street asked why the homework was all about rivers at 9pm tonight.",
+    "Forty years on this earth and I've just found out I've been saying 'quinoa' wrong in my head all along. Don't tell anyone 🤫",
+    "Nothing dramatic, just my online shop and nine tins of chickpeas up on the big screen for everyone to see.",
+    "Pasio'r prawf gyrru o'r diwedd! Diolch o galon i'r hyfforddwr gorau erioed, Dai ❤️",
+    "Free: garden bench, a bit wobbly but solid. Collection from Tuffley please.",
+    "Crypto lads in my DMs again. No thanks, I do not want to 'get in early' on anything.",
+    "Bathroom week four. Between you and me, whoever did the last job on this boiler should never hold a spanner again.",
+    # criticism: delight in "Who knew!!", a pupil's skill as a weapon, a framework missing a box, a manager sending the writer to rest
+    "Last week's INSET speaker plays drums in a covers band, saw them last night and they were brilliant. Who knew!! Already booked for the next gig",
+    "Proud of the school netball team in the county final today, that girl's shooting is a weapon 🏆",
+    "Ofsted handbook for teachers: forty pages, somehow still no section on workload",
+    "Work sent me home at 3 today and told me not to open my laptop all weekend. Doing as I'm told for once 😂",
     # references, confidential and teaching: a bill paid, praise quoted as written, a child's trait owned by the writer,
     # the writer running the exams, things given away, the writer's own thesis and exam, a TV guess owned up to,
     # a book by its author, the quiet coach of a train, thanks to a handle for a job done

@@ -235,3 +235,19 @@ def test_a_model_trained_at_one_school_reads_another_schools_name_the_same_way()
         assert model.read(fold(at_crypt), school=crypt).log_odds == model.read(fold(at_other), school=other).log_odds
     # read without the school, the other school's name is just unknown words
     assert model.read(fold(pairs[0][1])).log_odds != model.read(fold(pairs[0][0]), school=crypt).log_odds
+
+
+def test_the_words_of_names_are_left_out_of_a_reading_so_any_school_s_names_read_alike():
+    from companion.engine.text import tokenize
+
+    model = load_model(REPO / "rules" / MODEL_FILE)
+
+    def read(name, hide=True):
+        folded = fold(f"{name}'s coursework is literally a wikipedia page with the font changed")
+        tokens = tokenize(folded)
+        names = frozenset(t.start for t in tokens if t.end <= len(fold(name)) + 2) if hide else frozenset()
+        reading = model.read(folded, tokens, names=names)
+        return reading.log_odds, [s.features for s in reading.sentences]
+
+    assert read("Oliver Bennett") == read("Fabienne Gilchrist") == read("Kai Anderson")
+    assert read("Oliver Bennett", hide=False) != read("Fabienne Gilchrist", hide=False)  # the letters weigh otherwise
