@@ -190,6 +190,19 @@ def test_spans_mark_the_words(check):
 
 # More of our own examples, written while widening the rules (never taken from the corpus).
 MORE_FIRES = [
+    # tune3-crit: a euphemism paused over and settled on; a Welsh question signed off "asking for a friend";
+    # Welsh "no, it's fine, I'll…" after a lapse
+    ('criticism', "Year 10 were... energetic, this morning. Let's call it energetic."),
+    ('criticism', "Pam fod yr ysgol yn talu am logo newydd ond dim am lyfrau? Gofyn am ffrind."),
+    ('criticism', "Diolch i'r swyddfa am golli'r ffurflenni eto. Na, mae'n iawn, mi wna i nhw i gyd eto."),
+    # tune3-col: the office thanked, the deputy after "'r", our SENCo, whoever wrote the rota, in Welsh; a pupil
+    # in lower case talking to the writer
+    ('colleague_reference', "Diolch o galon i'r swyddfa am golli'r ffurflenni eto."),
+    ('colleague_reference', "Ydy'r dirprwy wedi gweld y rota newydd?"),
+    ('colleague_reference', "Mae ein SENCo gwych ni wedi ymddeol heddiw."),
+    ('colleague_reference', "Pwy bynnag sgwennodd y rota 'ma, diolch."),
+    ('colleague_reference', "My trip letters were mislaid by the office. Again."),
+    ('pupil_reference', "grace hope just asked me whether I had a phone when I was little. I'm 31."),
     # tune2-col: someone in the staff kitchen (not the room itself); a teacher of "our department" and nobody
     # "upstairs", in Welsh
     ('colleague_reference', "Whoever keeps leaving porridge bowls in the staff kitchen sink: I see you."),
@@ -520,9 +533,31 @@ MORE_FIRES = [
     ('colleague_reference', "Cover supervisor's got my lot again this afternoon so I'm marking in the library."),
     ('colleague_reference', "Fy mentor wedi dweud bod y wers yn wych heddiw."),
     ('pupil_reference', "Theatre trip with 45 kids today and everyone came home with both shoes."),
+    # tune3-oth: the writer's own trust cutting jobs, and schoolwork due beside money due, still warn
+    ('confidential', "Schools in our trust are cutting support staff next year, three TAs in my department"),
+    ('teaching_use', "8R: your history essays are due Monday, and the trip money too."),
 ]
 
 MORE_QUIET = [
+    # tune3-crit: the writer's own image, requests, things and career; a complaint denied; the writer not knowing yet;
+    # a national inspection change; praise of the writer's own work quoted
+    "Burnt the croissants before the school open evening. Nothing says 'I have my life together' like smelling of smoke.",
+    "Parents evening prep done, and my sister still answers my 'quick chat' texts with a smile.",
+    "Email me on my school address please, my hotmail is a total mess",
+    "Three years into being a head of year and I still can't work the department printer.",
+    "The office ran the trip bookings all week while I was off and never once rang me to grumble. Stars.",
+    "A letter home about parents evening just landed. No idea what it says yet.",
+    "the new ofsted grading framework looks like my old school report. 'secure fit' my foot",
+    "My course tutor read my essay on the school behaviour policy and called it 'a genuinely strong piece' 🥹",
+    # tune3-col: a role as a job; joke job titles in a hiring post; being a head of year; schools in general cutting
+    # staff; the writer's own toast in the staffroom; "I'm head of year" without an article; closed to pupils
+    "Applied for my first head of year post today. Fingers crossed, zero sleep.",
+    "Jobs going at the bakery: Assistant Head of Sourdough and Senior Croissant Taster. Pay is in crumbs.",
+    "Five years into being a head of year and I still can't find the lost property cupboard.",
+    "Councils say schools cutting teaching assistants is the only way to balance the books.",
+    "Burnt my toast in the staffroom again. Three degrees, everyone.",
+    "Ten years at this job. Now I'm head of year and I still lose my lanyard.",
+    "Sports hall closed to pupils next week while the floor gets relaid, so PE is outside. Bring a coat.",
     # tune2-col: the staff kitchen as a place; a friend's post at their new school; a hospital ward's staff; the
     # writer's own standing in quotes; the writer's own head; the writer's own sixth form
     "Burnt my bagel in the staff kitchen and the whole science block smelled of it till lunch.",
@@ -938,6 +973,16 @@ MORE_QUIET = [
     "Delighted to say I've been appointed Deputy Headteacher (Pastoral) from September!",
     "My manager at the garage when I was 17 taught me to change a tyre in four minutes.",
     "Nothing from me on the new car park until the governors have met, sorry folks.",
+    # tune3-oth: cuts across schools in general, a press write-up, the writer's own child and shopping, money due,
+    # what the writer spent, a petition's tally reported, praise and thanks for someone in their current job
+    "Another unfunded pay rise, so schools up and down the country will be cutting posts again. Every school I know is bracing.",
+    "Did you see the Echo this week? Glowing write-up about the village panto, well deserved",
+    "Practice SATs for my Year 5 son this week. I've bought him two revision guides, he has opened neither.",
+    "Reminder for the class trip: the coach money is due Friday, cash in a named envelope please.",
+    "The farmers market is back on Saturday and I've already spent £12 on cheese.",
+    "The bypass petition hit 5,000 signatures overnight, thank you all! It goes to full council next month.",
+    "Quick appreciation post for Jo Reid, the best childminder we've ever had. Rain or shine, always smiling.",
+    "Priya Shah is hands down the best receptionist in the building. Never flustered.",
 ]
 
 
