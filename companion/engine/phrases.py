@@ -18,6 +18,7 @@ ANY_LANGUAGE = "*"
 # `words.any = […]` beside `words.en`/`words.cy`: words of no one language, used for every post
 # (e.g. Welsh words no English text contains, for short posts whose language cannot be told).
 ANY_KEYS = ("any", "*")
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[a-z]{2})?|\*")  # en, cy, pt-br; * for every language
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -138,7 +139,7 @@ def read_lists(doc: TomlDoc, table: dict, key: str, *, regex: bool = False) -> L
         add(ANY_LANGUAGE, doc.strings(table, key), key)
     elif isinstance(value, dict):
         for language in value:
-            if not re.fullmatch(r"[a-z]{2,3}(-[a-z]{2})?|\*", language):
+            if not LANGUAGE_CODE.fullmatch(language):
                 raise doc.error(key, f"'{key}.{language}' is not a language code like en or cy")
             add(ANY_LANGUAGE if language in ANY_KEYS else language, doc.strings(value, language, where=key), f"{key}.{language}")
     else:

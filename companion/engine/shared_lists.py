@@ -15,14 +15,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from companion.engine.phrases import ANY_KEYS, ANY_LANGUAGE, compile_patterns
-from companion.errors import ConfigError
+from companion.engine.phrases import ANY_KEYS, ANY_LANGUAGE, LANGUAGE_CODE, compile_patterns
 from companion.tomlfile import TomlDoc
 
 FILE_NAME = "lists.toml"
 LIST_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 LIST_KEYS = ("words", "patterns")
-LANGUAGE = re.compile(r"[a-z]{2,3}(-[a-z]{2})?")
 
 Lists = dict[str, dict[str, dict[str, list[str]]]]  # name -> "words"/"patterns" -> language -> items
 
@@ -44,7 +42,7 @@ def load_shared_lists(directory: Path) -> Lists:
         lists[name] = {key: _by_language(doc, table, key, name) for key in LIST_KEYS if key in table}
         if not lists[name]:
             raise doc.error(name, f"list '{name}' needs 'words' or 'patterns'")
-        for language, patterns in lists[name].get("patterns", {}).items():
+        for patterns in lists[name].get("patterns", {}).values():
             compile_patterns(doc, patterns, f"{name}.patterns")
     return lists
 
@@ -58,7 +56,7 @@ def _by_language(doc: TomlDoc, table: dict, key: str, where: str) -> dict[str, l
         raise doc.error(key, f"'{where}.{key}' must be a list, or a table of lists by language ({key}.en = [...])")
     by_language = {}
     for language in value:
-        if language not in ANY_KEYS and not LANGUAGE.fullmatch(language):
+        if language not in ANY_KEYS and not LANGUAGE_CODE.fullmatch(language):
             raise doc.error(key, f"'{where}.{key}.{language}' is not a language code like en or cy")
         by_language[ANY_LANGUAGE if language in ANY_KEYS else language] = doc.strings(value, language, where=f"{where}.{key}")
     return by_language
