@@ -61,9 +61,8 @@ class WordingMatcher(Matcher):
 
 
 def roster_name_words(post, env: Env) -> frozenset[int]:
-    """Where the words of full names on the rosters start in the post."""
-    starts = set()
-    for index in env.rosters.values():
-        for start, end in full_names(post, index):
-            starts.update(t.start for t in post.tokens if start <= t.start < end)
-    return frozenset(starts)
+    """Where the words of full names on the rosters start in the post (none while no roster is imported)."""
+    spans = [span for index in env.rosters.values() if index for span in full_names(post, index)]
+    if not spans:
+        return frozenset()
+    return frozenset(t.start for t in post.tokens if any(start <= t.start < end for start, end in spans))
